@@ -1,0 +1,8 @@
+libweakcorr_la_SOURCES += \
+    %reldir%/bound.c \
+    %reldir%/bound_brute.c \
+    %reldir%/bound_explain.c \
+    %reldir%/cdd.c \
+    %reldir%/cluster_graph.c \
+    %reldir%/order.c
+wcinclude_HEADERS += include/weakcorr/order.h

@@ -1,0 +1,63 @@
+/* Orders of C^{D,d}, against the closed forms derived by hand in
+   doc/order.md:
+     E[(C^{0,d})^2]: two clusters of size d+1, so s = 1 - d for odd d and
+       s = -d for even d, and |C^{0,d}| = O(n^(s/2));
+     E[|C^{D,d}|^2], D >= 1: one cluster of size 2d+2, s = -d, and
+       |C^{D,d}| = O(n^(-d/2));
+     E[C^{0,d}] = O(n^((1-d)/2)) for odd d and zero for even d. */
+
+#include "testutil.h"
+
+int
+main(void)
+{
+    wc_test_t t;
+    wc_order_t x;
+    fmpq_t e;
+    slong D, d;
+
+    wc_test_init(t, "t-cdd");
+    wc_order_init(x);
+    fmpq_init(e);
+
+    for (D = 0; D <= 6; D++)
+        for (d = 0; d <= 12; d++)
+        {
+            if (D + d == 0)
+                continue;
+            wc_order_cdd(x, D, d);
+            if (D == 0)
+                fmpq_set_si(e, (d % 2 == 1) ? 1 - d : -d, 2);
+            else
+                fmpq_set_si(e, -d, 2);
+            WC_CHECK(t, !wc_order_is_zero(x) && fmpq_equal(x->exp, e)
+                     && !wc_order_is_tight(x),
+                     "|C^{%ld,%ld}| = O(n^%s)", (long) D, (long) d,
+                     fmpq_get_str(NULL, 10, x->exp));
+        }
+
+    for (d = 0; d <= 12; d++)
+    {
+        wc_order_cdd_mean(x, d);
+        if (d % 2 == 0)
+            WC_CHECK(t, wc_order_is_zero(x), "E[C^{0,%ld}] = 0", (long) d);
+        else
+        {
+            fmpq_set_si(e, 1 - d, 2);
+            WC_CHECK(t, !wc_order_is_zero(x) && fmpq_equal(x->exp, e),
+                     "E[C^{0,%ld}]", (long) d);
+        }
+    }
+
+    /* The NTK is O(1) and the first correction dTheta/dt ~ C^{0,2} is
+       O(1/n): the statements the weak-correlation rate is built on. */
+    wc_order_cdd(x, 0, 1);
+    WC_CHECK(t, fmpq_is_zero(x->exp), "Theta = O(1)");
+    wc_order_cdd(x, 0, 2);
+    WC_CHECK(t, fmpz_equal_si(fmpq_numref(x->exp), -1)
+             && fmpz_is_one(fmpq_denref(x->exp)), "C^{0,2} = O(1/n)");
+
+    fmpq_clear(e);
+    wc_order_clear(x);
+    return wc_test_finish(t);
+}
