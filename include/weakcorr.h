@@ -9,5 +9,6 @@
 #include "weakcorr/spec.h"
 #include "weakcorr/order.h"
 #include "weakcorr/report.h"
+#include "weakcorr/series.h"
 
 #endif

@@ -1,0 +1,2 @@
+libweakcorr_la_SOURCES += %reldir%/series.c
+wcinclude_HEADERS += include/weakcorr/series.h

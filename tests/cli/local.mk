@@ -1,0 +1,11 @@
+## Command-line tests: golden outputs, every user-facing error path, and
+## the examples.
+WC_TESTS += \
+    %reldir%/golden.sh \
+    %reldir%/errors.sh \
+    %reldir%/examples.sh
+EXTRA_DIST += \
+    %reldir%/golden.sh \
+    %reldir%/errors.sh \
+    %reldir%/examples.sh \
+    %reldir%/golden
