@@ -1,0 +1,120 @@
+/* stats: per-width summaries of Monte Carlo samples, log-log slope fits
+   with confidence intervals that respect the correlation across widths,
+   and verdicts against a derived exponent.  doc/stats.md gives the
+   estimators and their guarantees. */
+
+#ifndef WC_STATS_H
+#define WC_STATS_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The statistic of the samples X_1..X_N that is fitted against log n. */
+typedef enum
+{
+    WC_STAT_AUTO = 0,   /* mean if it keeps one sign, else rms */
+    WC_STAT_MEAN,       /* |mean of X|, with its standard error */
+    WC_STAT_RMS,        /* sqrt(mean of X^2) */
+    WC_STAT_ABS,        /* mean of |X| */
+    WC_STAT_MEDIAN,     /* median of |X| */
+    WC_STAT_Q90,        /* 90% quantile of |X| */
+    WC_STAT_Q99,        /* 99% quantile of |X| */
+    WC_STAT_COUNT
+}
+wc_stat_kind;
+
+const char * wc_stat_name(wc_stat_kind stat);
+
+/* Parses "mean", "rms", "abs", "median", "q90", "q99" or "auto". */
+wc_status wc_stat_parse(wc_stat_kind * stat, const char * text,
+                        wc_error_t err);
+
+/* Summary of the samples at one width.  Quantiles of |X| use the
+   nearest-rank definition; se is the standard error of the mean
+   (sample standard deviation / sqrt(N)). */
+typedef struct
+{
+    slong width;
+    slong samples;
+    double mean;
+    double se;
+    double rms;
+    double mean_abs;
+    double median;   /* of |X| */
+    double q90;      /* of |X| */
+    double q99;      /* of |X| */
+    slong nonfinite; /* samples that were NaN or infinite (excluded) */
+}
+wc_stats_row_struct;
+
+void wc_stats_summarise(wc_stats_row_struct * row, const double * x,
+                        slong n, slong width);
+
+/* The value of a statistic from a summary row. */
+double wc_stats_row_get(const wc_stats_row_struct * row, wc_stat_kind stat);
+
+/* A fit of log(statistic) = a + slope * log(n) over the widths.
+
+   x holds nwidths * nsamples values, width by width: x[w * nsamples + s]
+   is sample s at width widths[w].  Samples with the same s at different
+   widths may be correlated (common random numbers); the confidence
+   interval accounts for it by resampling whole sample indices s
+   (bootstrap over samples, nboot replicates, seeded by seed, so the same
+   inputs give the same interval).  Weights are the inverse variances of
+   log(statistic) from the delta method.  AUTO resolves to MEAN when the
+   mean keeps one sign and differs from zero by more than two standard
+   errors at every width, otherwise to RMS; sign_change records why. */
+typedef struct
+{
+    wc_stat_kind stat;      /* the statistic fitted (AUTO resolved) */
+    double slope;
+    double intercept;
+    double se;              /* bootstrap standard error of the slope */
+    double ci_lo;           /* 95% percentile bootstrap interval */
+    double ci_hi;
+    int sign_change;        /* the mean changes sign or is not resolved */
+    slong nboot;
+}
+wc_stats_fit_struct;
+
+/* Returns WC_ERR_RANGE when fewer than two widths, fewer than 8 samples,
+   or a statistic that is zero or not finite at some width prevent a fit
+   (with the reason in err). */
+wc_status wc_stats_fit(wc_stats_fit_struct * fit, const double * x,
+                       const slong * widths, slong nwidths, slong nsamples,
+                       wc_stat_kind stat, slong nboot, ulong seed,
+                       wc_error_t err);
+
+typedef enum
+{
+    WC_VERDICT_TIGHT = 0,   /* consistent with a tight bound */
+    WC_VERDICT_NOT_TIGHT,   /* the bound holds but is not tight */
+    WC_VERDICT_VIOLATED,    /* measured growth exceeds the bound */
+    WC_VERDICT_ZERO,        /* exactly zero, and consistent with zero */
+    WC_VERDICT_INCONCLUSIVE /* the data cannot tell */
+}
+wc_verdict;
+
+const char * wc_verdict_name(wc_verdict v);
+
+/* The verdict of a fitted slope against a predicted exponent: TIGHT when
+   the 95% interval contains it, NOT_TIGHT when the interval lies wholly
+   below it, VIOLATED when wholly above.  For a quantity the theory says
+   is exactly zero, use wc_stats_verdict_zero. */
+wc_verdict wc_stats_verdict(const wc_stats_fit_struct * fit,
+                            double exponent);
+
+/* ZERO when every width's mean is within z_crit standard errors of zero
+   (z_crit from a Bonferroni correction at overall level alpha across the
+   widths), VIOLATED otherwise. */
+wc_verdict wc_stats_verdict_zero(const wc_stats_row_struct * rows,
+                                 slong nwidths, double alpha);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
