@@ -55,5 +55,5 @@ done
 
 [ $skipped -gt 0 ] && echo "$skipped skipped (an optional tool is missing)"
 [ $failed -gt 0 ] && echo "failed:$failed_names"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed" | tee "$logdir/summary"
 [ $failed -eq 0 ]

@@ -11,8 +11,8 @@
 extern "C" {
 #endif
 
-/* Size limits.  A SPEC beyond them is refused with WC_ERR_RANGE and the
-   position of the construct that overflowed. */
+/* Size limits.  A SPEC beyond them is malformed: refused with
+   WC_ERR_PARSE and the position of the construct that overflowed. */
 #define WC_SPEC_MAX_FACTORS 1024   /* tensors after shorthands expand */
 #define WC_SPEC_MAX_ORDER 256      /* derivative indices on one tensor */
 #define WC_SPEC_MAX_TEXT 65536     /* bytes of SPEC or NET text */
@@ -62,8 +62,9 @@ void wc_spec_clear(wc_spec_t spec);
 void wc_spec_set(wc_spec_t res, const wc_spec_t spec);
 void wc_spec_swap(wc_spec_t a, wc_spec_t b);
 
-/* Parses text into spec.  On failure returns WC_ERR_PARSE or WC_ERR_RANGE,
-   fills err (position and reason) and leaves spec unchanged. */
+/* Parses text into spec.  On failure returns WC_ERR_PARSE (malformed
+   text, absurd sizes included), fills err (position and reason) and
+   leaves spec unchanged. */
 wc_status wc_spec_parse(wc_spec_t spec, const char * text, wc_error_t err);
 
 /* The canonical index form: coefficient (if not 1), index names a..z,
@@ -182,7 +183,7 @@ const char * wc_param_name(wc_param_kind param);
 /* Exact rational from text: an integer, a fraction p/q, or a decimal with
    an optional exponent (0.25, -1.5e-3), converted exactly.  Reads the
    longest prefix of text that forms a number and stores its length in
-   len.  Returns WC_OK, or WC_ERR_PARSE / WC_ERR_RANGE with the offset
+   len.  Returns WC_OK, or WC_ERR_PARSE with the offset
    (relative to text) and reason in err. */
 wc_status wc_parse_rational(fmpq_t x, slong * len, const char * text,
                             wc_error_t err);

@@ -79,10 +79,18 @@ print_text(const wc_spec_t spec, const wc_bound_t b, const char * text)
                fmpq_is_zero(spec->coeff) ? "zero coefficient"
                                          : "parity rule: m is odd");
     else
-        printf("result      %s = O(n^%s%s%s)\n",
-               spec->connected ? "the cumulant" : "E[SPEC]",
-               fmpz_is_one(fmpq_denref(b->exponent)) ? "" : "(", exp,
-               fmpz_is_one(fmpq_denref(b->exponent)) ? "" : ")");
+    {
+        wc_order_t ord;
+        char * o;
+
+        wc_order_init(ord);
+        wc_bound_get_order(ord, b);
+        o = wc_order_get_str(ord);
+        printf("result      %s = %s\n",
+               spec->connected ? "the cumulant" : "E[SPEC]", o);
+        wc_free(o);
+        wc_order_clear(ord);
+    }
     printf("derivation  ");
     wc_cli_wrap(stdout, why, 12, 79);
 

@@ -52,7 +52,7 @@ main(int argc, char ** argv)
 
     if (argc < 2)
     {
-        usage(stderr);
+        fprintf(stderr, "weakcorr: missing command (try weakcorr --help)\n");
         return WC_EXIT_INPUT;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)

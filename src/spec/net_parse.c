@@ -88,10 +88,10 @@ read_size(slong * v, wc_net_parser * p, const char * key, slong max)
         return wc_error_set(p->err, WC_ERR_PARSE, start,
                             "%s takes a positive integer", key);
     if (n == 0)
-        return wc_error_set(p->err, WC_ERR_RANGE, start,
+        return wc_error_set(p->err, WC_ERR_PARSE, start,
                             "%s must be at least 1", key);
     if (n > max)
-        return wc_error_set(p->err, WC_ERR_RANGE, start,
+        return wc_error_set(p->err, WC_ERR_PARSE, start,
                             "%s is too large (at most %ld)", key,
                             (long) max);
     *v = n;
@@ -124,7 +124,7 @@ read_list(fmpq ** v, slong * len, wc_net_parser * p, slong max,
         skip_space(p);
         if (n == max)
         {
-            status = wc_error_set(p->err, WC_ERR_RANGE, open,
+            status = wc_error_set(p->err, WC_ERR_PARSE, open,
                                   "%s has more than %ld entries", what,
                                   (long) max);
             break;
@@ -283,7 +283,7 @@ wc_net_parse(wc_net_t net, const char * text, wc_error_t err)
     wc_status status = WC_OK;
 
     if ((slong) strnlen(text, WC_SPEC_MAX_TEXT + 1) > WC_SPEC_MAX_TEXT)
-        return wc_error_set(err, WC_ERR_RANGE, 0,
+        return wc_error_set(err, WC_ERR_PARSE, 0,
                             "NET longer than %d bytes", WC_SPEC_MAX_TEXT);
 
     p.s = text;
@@ -331,7 +331,7 @@ wc_net_parse(wc_net_t net, const char * text, wc_error_t err)
                 {
                     if (klen > 5)
                     {
-                        status = wc_error_set(err, WC_ERR_RANGE, kpos,
+                        status = wc_error_set(err, WC_ERR_PARSE, kpos,
                             "input label number is too large (at most %d)",
                             WC_INPUT_MAX);
                         goto cleanup;

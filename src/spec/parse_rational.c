@@ -51,7 +51,7 @@ wc_parse_rational(fmpq_t x, slong * len, const char * text, wc_error_t err)
     if (nint + nfrac > WC_MAX_DIGITS)
     {
         flint_free(digits);
-        return wc_error_set(err, WC_ERR_RANGE, 0,
+        return wc_error_set(err, WC_ERR_PARSE, 0,
                             "number has more than %d digits",
                             WC_MAX_DIGITS);
     }
@@ -75,7 +75,7 @@ wc_parse_rational(fmpq_t x, slong * len, const char * text, wc_error_t err)
         ne = wc_count_digits(s + j);
         if (ne > 4 || (e = strtol(s + j, NULL, 10)) > WC_MAX_DECIMAL_EXPONENT)
         {
-            status = wc_error_set(err, WC_ERR_RANGE, i,
+            status = wc_error_set(err, WC_ERR_PARSE, i,
                 "decimal exponent beyond %d", WC_MAX_DECIMAL_EXPONENT);
             goto cleanup;
         }
@@ -104,7 +104,7 @@ wc_parse_rational(fmpq_t x, slong * len, const char * text, wc_error_t err)
         }
         if (nden > WC_MAX_DIGITS)
         {
-            status = wc_error_set(err, WC_ERR_RANGE, i + 1,
+            status = wc_error_set(err, WC_ERR_PARSE, i + 1,
                 "denominator has more than %d digits", WC_MAX_DIGITS);
             goto cleanup;
         }

@@ -82,7 +82,7 @@ read_count(slong * v, wc_parser * p, slong max, const char * what)
         p->i++;
     }
     if (n > max)
-        return wc_error_set(p->err, WC_ERR_RANGE, start,
+        return wc_error_set(p->err, WC_ERR_PARSE, start,
                             "%s is too large (at most %ld)", what,
                             (long) max);
     *v = n;
@@ -159,10 +159,10 @@ read_indices(slong * index, slong * n, wc_parser * p, slong max)
             len++;
         }
         if (len > WC_MAX_NAME)
-            return wc_error_set(p->err, WC_ERR_RANGE, start,
+            return wc_error_set(p->err, WC_ERR_PARSE, start,
                 "index name longer than %d characters", WC_MAX_NAME);
         if (*n == max)
-            return wc_error_set(p->err, WC_ERR_RANGE, start,
+            return wc_error_set(p->err, WC_ERR_PARSE, start,
                 "more than %ld indices on one tensor", (long) max);
         memcpy(name, p->s + start, len);
         name[len] = '\0';
@@ -237,7 +237,7 @@ append(wc_parser * p, const slong * index, slong order, slong input,
        slong pos)
 {
     if (p->spec->nfactors >= WC_SPEC_MAX_FACTORS)
-        return wc_error_set(p->err, WC_ERR_RANGE, pos,
+        return wc_error_set(p->err, WC_ERR_PARSE, pos,
             "SPEC expands to more than %d tensors", WC_SPEC_MAX_FACTORS);
     wc_spec_append_factor(p->spec, index, order, input, pos);
     return WC_OK;
@@ -263,13 +263,13 @@ read_cdd(wc_parser * p, slong start, int norm)
     if ((status = expect(p, ']', "']' closing C[D,d]")) != WC_OK)
         return status;
     if (D + d > WC_SPEC_MAX_ORDER)
-        return wc_error_set(p->err, WC_ERR_RANGE, start,
+        return wc_error_set(p->err, WC_ERR_PARSE, start,
             "C[%ld,%ld] differentiates f more than %d times",
             (long) D, (long) d, WC_SPEC_MAX_ORDER);
 
     total = (norm ? 2 : 1) * (d + 1);
     if (p->spec->nfactors + total > WC_SPEC_MAX_FACTORS)
-        return wc_error_set(p->err, WC_ERR_RANGE, start,
+        return wc_error_set(p->err, WC_ERR_PARSE, start,
             "SPEC expands to more than %d tensors", WC_SPEC_MAX_FACTORS);
 
     free = flint_malloc(WC_SPEC_MAX_ORDER * sizeof(slong));
@@ -536,7 +536,7 @@ wc_spec_parse(wc_spec_t spec, const char * text, wc_error_t err)
 
     n = (slong) strnlen(text, WC_SPEC_MAX_TEXT + 1);
     if (n > WC_SPEC_MAX_TEXT)
-        return wc_error_set(err, WC_ERR_RANGE, 0,
+        return wc_error_set(err, WC_ERR_PARSE, 0,
                             "SPEC longer than %d bytes", WC_SPEC_MAX_TEXT);
 
     wc_spec_init(res);
