@@ -60,6 +60,7 @@ echo "setup: building"
 make -s -j"$jobs" >/dev/null
 
 if [ "$mode" = check ]; then
+    make -s -j"$jobs" check-build >/dev/null
     echo "setup: running the test suite"
     if make -s check; then
         exit 0

@@ -5,3 +5,7 @@ include tests/spec/local.mk
 include tests/order/local.mk
 include tests/exact/local.mk
 include tests/cli/local.mk
+
+## configure itself, in both FLINT layouts.
+WC_TESTS += tests/build/layouts.sh
+EXTRA_DIST += tests/build/layouts.sh

@@ -3,7 +3,7 @@
 # per test under tests/logs, and ends with the line "N passed, M failed".
 #
 #   WC_TEST_WRAPPER   run programs under this (e.g. "valgrind -q
-#                     --error-exitcode=1 --leak-check=full")
+#                     --error-exitcode=99 --leak-check=full")
 #   WC_TEST_SEED, WC_TEST_MULTIPLIER   passed on to the tests
 # A test that exits with status 77 is skipped (a missing optional tool).
 

@@ -457,7 +457,8 @@ wc_net_parse(wc_net_t net, const char * text, wc_error_t err)
             goto cleanup;
         }
 
-    qsort(in, nin, sizeof(wc_input_entry), cmp_entry);
+    if (nin > 1)
+        qsort(in, nin, sizeof(wc_input_entry), cmp_entry);
     res->ninputs = nin;
     if (nin > 0)
     {

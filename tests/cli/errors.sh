@@ -4,6 +4,16 @@
 # documented exit status (1 for malformed input).
 
 bin=${WC_WEAKCORR:-./weakcorr}
+# Under WC_TEST_WRAPPER (valgrind, say) the command runs wrapped too.
+run_wc()
+{
+    if [ -n "${WC_TEST_WRAPPER:-}" ]; then
+        # shellcheck disable=SC2086
+        ${LIBTOOL:-libtool} --mode=execute $WC_TEST_WRAPPER "$bin" "$@"
+    else
+        "$bin" "$@"
+    fi
+}
 tmp=${TMPDIR:-/tmp}/wc-errors.$$
 mkdir -p "$tmp" || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -19,7 +29,7 @@ expect()
     pattern=$2
     shift 2
     count=$((count + 1))
-    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+    run_wc "$@" >"$tmp/out" 2>"$tmp/err"
     rc=$?
     lines=$(wc -l <"$tmp/err")
     if [ $rc -ne "$status" ] || [ "$lines" -ne 1 ] || [ -s "$tmp/out" ] \
@@ -66,7 +76,7 @@ for args in "--help" "help" "help order" "order --help" "parse -h" \
             "--version"; do
     count=$((count + 1))
     # shellcheck disable=SC2086
-    if "$bin" $args >"$tmp/out" 2>"$tmp/err" && [ -s "$tmp/out" ] \
+    if run_wc $args >"$tmp/out" 2>"$tmp/err" && [ -s "$tmp/out" ] \
        && [ ! -s "$tmp/err" ]; then
         echo "ok   weakcorr $args"
     else

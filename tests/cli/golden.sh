@@ -7,6 +7,16 @@
 
 dir=${WC_TOP_SRCDIR:-.}/tests/cli/golden
 bin=${WC_WEAKCORR:-./weakcorr}
+# Under WC_TEST_WRAPPER (valgrind, say) the command runs wrapped too.
+run_wc()
+{
+    if [ -n "${WC_TEST_WRAPPER:-}" ]; then
+        # shellcheck disable=SC2086
+        ${LIBTOOL:-libtool} --mode=execute $WC_TEST_WRAPPER "$bin" "$@"
+    else
+        "$bin" "$@"
+    fi
+}
 tmp=${TMPDIR:-/tmp}/wc-golden.$$
 mkdir -p "$tmp" || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -23,7 +33,7 @@ for args in "$dir"/*.args; do
         set -- "$@" "$line"
     done <"$args"
 
-    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+    run_wc "$@" >"$tmp/out" 2>"$tmp/err"
     echo $? >"$tmp/status"
 
     if [ "${WC_GOLDEN_UPDATE:-0}" = 1 ]; then
