@@ -73,6 +73,9 @@ wc_status wc_spec_parse(wc_spec_t spec, const char * text, wc_error_t err);
 char * wc_spec_get_str(const wc_spec_t spec);
 void wc_spec_print_buf(wc_buf_t buf, const wc_spec_t spec);
 
+/* Tensor i in canonical notation ("f_ab(x1)"), written to buf. */
+void wc_spec_print_factor_buf(wc_buf_t buf, const wc_spec_t spec, slong i);
+
 /* The name of index id k in the canonical form (a, b, ..., Z, a1, ...),
    written to buf. */
 void wc_spec_index_name_buf(wc_buf_t buf, slong k);

@@ -25,33 +25,16 @@ static const char help[] =
 "  weakcorr order '|C[1,2]|^2' --json\n";
 
 static void
-print_factor(FILE * out, const wc_spec_t spec, slong i)
-{
-    const wc_factor_struct * t = spec->factors + i;
-    wc_buf_t buf;
-    slong j;
-
-    wc_buf_init(buf);
-    wc_buf_putc(buf, 'f');
-    if (t->order > 0)
-        wc_buf_putc(buf, '_');
-    for (j = 0; j < t->order; j++)
-        wc_spec_index_name_buf(buf, t->index[j]);
-    if (t->input != WC_INPUT_DEFAULT)
-        wc_buf_printf(buf, "(x%ld)", (long) t->input);
-    fputs(buf->str, out);
-    wc_buf_clear(buf);
-}
-
-static void
 print_text(const wc_spec_t spec, const wc_bound_t b, const char * text)
 {
     const wc_cluster_graph_struct * g = b->graph;
     char * canon = wc_spec_get_str(spec);
     char * why = wc_bound_explain(b, spec);
     char * exp = fmpq_get_str(NULL, 10, b->exponent);
+    wc_buf_t buf;
     slong c, i;
 
+    wc_buf_init(buf);
     printf("SPEC        %s\n", text);
     if (strcmp(canon, text) != 0)
         printf("expanded    %s\n", canon);
@@ -61,12 +44,14 @@ print_text(const wc_spec_t spec, const wc_bound_t b, const char * text)
     {
         printf("  %-4s size %ld  ", g->size[c] % 2 ? "odd" : "even",
                (long) g->size[c]);
+        wc_buf_reset(buf);
         for (i = g->first[c]; i < g->first[c + 1]; i++)
         {
-            printf(i > g->first[c] ? " %ld:" : "%ld:", (long) g->member[i]);
-            print_factor(stdout, spec, g->member[i]);
+            wc_buf_printf(buf, i > g->first[c] ? " %ld:" : "%ld:",
+                          (long) g->member[i]);
+            wc_spec_print_factor_buf(buf, spec, g->member[i]);
         }
-        printf("\n");
+        printf("%s\n", buf->str);
     }
     printf("n_e, n_o    %ld, %ld\n", (long) g->n_even, (long) g->n_odd);
     if (b->ngroups >= 2)
@@ -94,6 +79,7 @@ print_text(const wc_spec_t spec, const wc_bound_t b, const char * text)
     printf("derivation  ");
     wc_cli_wrap(stdout, why, 12, 79);
 
+    wc_buf_clear(buf);
     flint_free(exp);
     wc_free(why);
     wc_free(canon);

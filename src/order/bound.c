@@ -17,6 +17,7 @@
    diagrams; wc_bound_cumulant_brute checks it by exhaustive search. */
 
 #include "weakcorr/order.h"
+#include "union_find.h"
 
 void
 wc_bound_init(wc_bound_t b)
@@ -41,17 +42,6 @@ wc_bound_clear(wc_bound_t b)
     wc_cluster_graph_clear(b->graph);
     fmpq_clear(b->exponent);
     fmpq_clear(b->blocks);
-}
-
-static slong
-find_root(slong * parent, slong i)
-{
-    while (parent[i] != i)
-    {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    return i;
 }
 
 void
@@ -91,18 +81,21 @@ wc_bound_compute(wc_bound_t b, const wc_spec_t spec)
             {
                 slong gi = spec->factors[g->member[i]].group;
 
-                parent[find_root(parent, gi)] = find_root(parent, g0);
+                _wc_union_find_join(parent, gi, g0);
             }
         }
 
         for (c = 0; c < g->ncomp; c++)
+        {
+            slong grp = spec->factors[g->member[g->first[c]]].group;
+
             if (g->size[c] % 2 == 1)
-                odd[find_root(parent, spec->factors[g->member[g->first[c]]]
-                                          .group)]++;
+                odd[_wc_union_find_root(parent, grp)]++;
+        }
 
         b->nparts = 0;
         for (i = 0; i < b->ngroups; i++)
-            if (find_root(parent, i) == i)
+            if (_wc_union_find_root(parent, i) == i)
             {
                 b->nparts++;
                 if (odd[i] > 0)

@@ -1,17 +1,7 @@
 #include <stdlib.h>
 
 #include "weakcorr/order.h"
-
-static slong
-find_root(slong * parent, slong i)
-{
-    while (parent[i] != i)
-    {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    return i;
-}
+#include "union_find.h"
 
 static int
 cmp_edge(const void * a, const void * b)
@@ -61,7 +51,7 @@ wc_cluster_graph_init(wc_cluster_graph_t g, const wc_spec_t spec)
                 g->edge[2 * g->nedges] = other;
                 g->edge[2 * g->nedges + 1] = i;
                 g->nedges++;
-                parent[find_root(parent, other)] = find_root(parent, i);
+                _wc_union_find_join(parent, other, i);
             }
         }
     }
@@ -83,7 +73,7 @@ wc_cluster_graph_init(wc_cluster_graph_t g, const wc_spec_t spec)
         g->comp[i] = -1;
     for (i = 0; i < m; i++)
     {
-        slong r = find_root(parent, i);
+        slong r = _wc_union_find_root(parent, i);
 
         if (g->comp[r] < 0)
             g->comp[r] = g->ncomp++;

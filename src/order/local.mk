@@ -4,5 +4,6 @@ libweakcorr_la_SOURCES += \
     %reldir%/bound_explain.c \
     %reldir%/cdd.c \
     %reldir%/cluster_graph.c \
-    %reldir%/order.c
+    %reldir%/order.c \
+    %reldir%/union_find.h
 wcinclude_HEADERS += include/weakcorr/order.h

@@ -181,16 +181,39 @@ read_list(fmpq ** v, slong * len, wc_net_parser * p, slong max,
     return WC_OK;
 }
 
+static const char *
+act_name_at(slong k)
+{
+    return wc_act_name((wc_act_kind) k);
+}
+
+static const char *
+param_name_at(slong k)
+{
+    return wc_param_name((wc_param_kind) k);
+}
+
+/* The k < count with name_at(k) equal to the len characters at s, or
+   count when there is none. */
+static slong
+lookup_name(const char * s, slong len, const char * (*name_at)(slong),
+            slong count)
+{
+    slong k;
+
+    for (k = 0; k < count; k++)
+        if ((slong) strlen(name_at(k)) == len
+            && strncmp(s, name_at(k), len) == 0)
+            break;
+    return k;
+}
+
 static wc_status
 read_act(wc_net_t net, wc_net_parser * p)
 {
     slong start = p->i, len = word_length(p->s + p->i), k;
 
-    for (k = 0; k < WC_ACT_COUNT; k++)
-        if ((slong) strlen(wc_act_name((wc_act_kind) k)) == len
-            && strncmp(p->s + start, wc_act_name((wc_act_kind) k), len) == 0)
-            break;
-
+    k = lookup_name(p->s + start, len, act_name_at, WC_ACT_COUNT);
     if (k == WC_ACT_COUNT)
     {
         if (len == 0)
@@ -239,11 +262,7 @@ read_param(wc_net_t net, wc_net_parser * p)
 {
     slong start = p->i, len = word_length(p->s + p->i), k;
 
-    for (k = 0; k < WC_PARAM_COUNT; k++)
-        if ((slong) strlen(wc_param_name((wc_param_kind) k)) == len
-            && strncmp(p->s + start, wc_param_name((wc_param_kind) k),
-                       len) == 0)
-            break;
+    k = lookup_name(p->s + start, len, param_name_at, WC_PARAM_COUNT);
     if (k == WC_PARAM_COUNT)
     {
         if (len == 0)

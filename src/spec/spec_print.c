@@ -12,9 +12,24 @@ wc_spec_index_name_buf(wc_buf_t buf, slong k)
 }
 
 void
+wc_spec_print_factor_buf(wc_buf_t buf, const wc_spec_t spec, slong i)
+{
+    const wc_factor_struct * t = spec->factors + i;
+    slong j;
+
+    wc_buf_putc(buf, 'f');
+    if (t->order > 0)
+        wc_buf_putc(buf, '_');
+    for (j = 0; j < t->order; j++)
+        wc_spec_index_name_buf(buf, t->index[j]);
+    if (t->input != WC_INPUT_DEFAULT)
+        wc_buf_printf(buf, "(x%ld)", (long) t->input);
+}
+
+void
 wc_spec_print_buf(wc_buf_t buf, const wc_spec_t spec)
 {
-    slong i, j;
+    slong i;
 
     if (!fmpq_is_one(spec->coeff))
     {
@@ -30,13 +45,7 @@ wc_spec_print_buf(wc_buf_t buf, const wc_spec_t spec)
 
         if (i > 0)
             wc_buf_puts(buf, t->group != t[-1].group ? ", " : " ");
-        wc_buf_putc(buf, 'f');
-        if (t->order > 0)
-            wc_buf_putc(buf, '_');
-        for (j = 0; j < t->order; j++)
-            wc_spec_index_name_buf(buf, t->index[j]);
-        if (t->input != WC_INPUT_DEFAULT)
-            wc_buf_printf(buf, "(x%ld)", (long) t->input);
+        wc_spec_print_factor_buf(buf, spec, i);
     }
 
     if (spec->connected)

@@ -3,20 +3,7 @@
 # error naming what is wrong, nothing on standard output, and the
 # documented exit status (1 for malformed input).
 
-bin=${WC_WEAKCORR:-./weakcorr}
-# Under WC_TEST_WRAPPER (valgrind, say) the command runs wrapped too.
-run_wc()
-{
-    if [ -n "${WC_TEST_WRAPPER:-}" ]; then
-        # shellcheck disable=SC2086
-        ${LIBTOOL:-libtool} --mode=execute $WC_TEST_WRAPPER "$bin" "$@"
-    else
-        "$bin" "$@"
-    fi
-}
-tmp=${TMPDIR:-/tmp}/wc-errors.$$
-mkdir -p "$tmp" || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "${WC_TOP_SRCDIR:-.}/tests/cli/lib.sh"
 fails=0
 count=0
 

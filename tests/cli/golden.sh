@@ -6,20 +6,7 @@
 # absent).  WC_GOLDEN_UPDATE=1 rewrites the expected files instead.
 
 dir=${WC_TOP_SRCDIR:-.}/tests/cli/golden
-bin=${WC_WEAKCORR:-./weakcorr}
-# Under WC_TEST_WRAPPER (valgrind, say) the command runs wrapped too.
-run_wc()
-{
-    if [ -n "${WC_TEST_WRAPPER:-}" ]; then
-        # shellcheck disable=SC2086
-        ${LIBTOOL:-libtool} --mode=execute $WC_TEST_WRAPPER "$bin" "$@"
-    else
-        "$bin" "$@"
-    fi
-}
-tmp=${TMPDIR:-/tmp}/wc-golden.$$
-mkdir -p "$tmp" || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "${WC_TOP_SRCDIR:-.}/tests/cli/lib.sh"
 
 fails=0
 count=0

@@ -5,6 +5,7 @@ WC_TESTS += \
     %reldir%/errors.sh \
     %reldir%/examples.sh
 EXTRA_DIST += \
+    %reldir%/lib.sh \
     %reldir%/golden.sh \
     %reldir%/errors.sh \
     %reldir%/examples.sh \
