@@ -10,5 +10,6 @@
 #include "weakcorr/order.h"
 #include "weakcorr/report.h"
 #include "weakcorr/series.h"
+#include "weakcorr/table.h"
 
 #endif

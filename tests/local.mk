@@ -4,6 +4,7 @@
 include tests/spec/local.mk
 include tests/order/local.mk
 include tests/exact/local.mk
+include tests/report/local.mk
 include tests/cli/local.mk
 
 ## configure itself, in both FLINT layouts.

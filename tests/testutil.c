@@ -1,5 +1,7 @@
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "testutil.h"
 
@@ -192,4 +194,283 @@ wc_test_graph_text(const wc_test_graph_t g)
         *s++ = ')';
     *s = '\0';
     return text;
+}
+
+/* A recursive-descent JSON checker. */
+typedef struct
+{
+    const char * s;
+    int depth;
+}
+wc_json_check;
+
+static void
+json_ws(wc_json_check * c)
+{
+    while (*c->s == ' ' || *c->s == '\t' || *c->s == '\n' || *c->s == '\r')
+        c->s++;
+}
+
+static int json_value(wc_json_check * c);
+
+static int
+json_string(wc_json_check * c)
+{
+    if (*c->s != '"')
+        return 0;
+    c->s++;
+    while (*c->s != '"')
+    {
+        unsigned char ch = (unsigned char) *c->s;
+
+        if (ch < 0x20)
+            return 0;
+        if (ch == '\\')
+        {
+            c->s++;
+            if (*c->s == 'u')
+            {
+                int k;
+
+                for (k = 1; k <= 4; k++)
+                    if (!isxdigit((unsigned char) c->s[k]))
+                        return 0;
+                c->s += 4;
+            }
+            else if (strchr("\"\\/bfnrt", *c->s) == NULL || *c->s == '\0')
+                return 0;
+        }
+        c->s++;
+    }
+    c->s++;
+    return 1;
+}
+
+static int
+json_number(wc_json_check * c)
+{
+    const char * s = c->s;
+
+    if (*s == '-')
+        s++;
+    if (*s == '0')
+        s++;
+    else if (isdigit((unsigned char) *s))
+        while (isdigit((unsigned char) *s))
+            s++;
+    else
+        return 0;
+    if (*s == '.')
+    {
+        s++;
+        if (!isdigit((unsigned char) *s))
+            return 0;
+        while (isdigit((unsigned char) *s))
+            s++;
+    }
+    if (*s == 'e' || *s == 'E')
+    {
+        s++;
+        if (*s == '+' || *s == '-')
+            s++;
+        if (!isdigit((unsigned char) *s))
+            return 0;
+        while (isdigit((unsigned char) *s))
+            s++;
+    }
+    c->s = s;
+    return 1;
+}
+
+static int
+json_value(wc_json_check * c)
+{
+    json_ws(c);
+    if (++c->depth > 200)
+        return 0;
+    switch (*c->s)
+    {
+        case '{':
+            c->s++;
+            json_ws(c);
+            if (*c->s == '}')
+                break;
+            for (;;)
+            {
+                json_ws(c);
+                if (!json_string(c))
+                    return 0;
+                json_ws(c);
+                if (*c->s++ != ':' || !json_value(c))
+                    return 0;
+                json_ws(c);
+                if (*c->s == '}')
+                    break;
+                if (*c->s++ != ',')
+                    return 0;
+            }
+            break;
+        case '[':
+            c->s++;
+            json_ws(c);
+            if (*c->s == ']')
+                break;
+            for (;;)
+            {
+                if (!json_value(c))
+                    return 0;
+                json_ws(c);
+                if (*c->s == ']')
+                    break;
+                if (*c->s++ != ',')
+                    return 0;
+            }
+            break;
+        case '"':
+            c->depth--;
+            return json_string(c);
+        case 't':
+            c->depth--;
+            return strncmp(c->s, "true", 4) == 0 ? (c->s += 4, 1) : 0;
+        case 'f':
+            c->depth--;
+            return strncmp(c->s, "false", 5) == 0 ? (c->s += 5, 1) : 0;
+        case 'n':
+            c->depth--;
+            return strncmp(c->s, "null", 4) == 0 ? (c->s += 4, 1) : 0;
+        default:
+            c->depth--;
+            return json_number(c);
+    }
+    c->s++;
+    c->depth--;
+    return 1;
+}
+
+int
+wc_test_json_valid(const char * text)
+{
+    wc_json_check c;
+
+    c.s = text;
+    c.depth = 0;
+    if (!json_value(&c))
+        return 0;
+    json_ws(&c);
+    return *c.s == '\0';
+}
+
+int
+wc_test_xml_balanced(const char * text)
+{
+    const char * s = text;
+    char stack[64][32];
+    int depth = 0;
+
+    while ((s = strpbrk(s, "<&")) != NULL)
+    {
+        if (*s == '&')
+        {
+            if (strncmp(s, "&lt;", 4) && strncmp(s, "&gt;", 4)
+                && strncmp(s, "&amp;", 5) && strncmp(s, "&quot;", 6)
+                && strncmp(s, "&apos;", 6))
+                return 0;
+            s++;
+            continue;
+        }
+        if (s[1] == '?' || s[1] == '!')
+        {
+            s = strchr(s, '>');
+            if (s == NULL)
+                return 0;
+            continue;
+        }
+        if (s[1] == '/')
+        {
+            size_t n = strcspn(s + 2, ">");
+
+            if (depth == 0 || n != strlen(stack[depth - 1])
+                || strncmp(s + 2, stack[depth - 1], n) != 0)
+                return 0;
+            depth--;
+            s += 2 + n;
+            continue;
+        }
+        {
+            size_t n = strcspn(s + 1, " \t\n/>");
+            const char * end = s + 1 + n;
+            int quote = 0;
+
+            if (n == 0 || n >= 32)
+                return 0;
+            while (*end != '\0' && (quote || *end != '>'))
+            {
+                if (*end == '"')
+                    quote = !quote;
+                if (!quote && *end == '<')
+                    return 0;
+                end++;
+            }
+            if (*end != '>')
+                return 0;
+            if (end[-1] != '/')
+            {
+                if (depth == 64)
+                    return 0;
+                memcpy(stack[depth], s + 1, n);
+                stack[depth][n] = '\0';
+                depth++;
+            }
+            s = end + 1;
+        }
+    }
+    return depth == 0;
+}
+
+char *
+wc_test_read_file(const char * path)
+{
+    FILE * f = fopen(path, "rb");
+    char * text;
+    long n;
+
+    if (f == NULL)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    text = flint_malloc(n + 1);
+    if (fread(text, 1, n, f) != (size_t) n)
+        n = 0;
+    text[n] = '\0';
+    fclose(f);
+    return text;
+}
+
+int
+wc_test_golden(const char * text, const char * path)
+{
+    const char * top = getenv("WC_TOP_SRCDIR");
+    const char * update = getenv("WC_GOLDEN_UPDATE");
+    char full[4096];
+    char * expected;
+    int same;
+
+    snprintf(full, sizeof(full), "%s/%s", top != NULL ? top : ".", path);
+    if (update != NULL && strcmp(update, "1") == 0)
+    {
+        FILE * f = fopen(full, "wb");
+
+        if (f == NULL)
+            return 0;
+        fputs(text, f);
+        fclose(f);
+        return 1;
+    }
+    expected = wc_test_read_file(full);
+    same = expected != NULL && strcmp(expected, text) == 0;
+    if (!same)
+        printf("golden %s differs; got:\n%s\n", full, text);
+    flint_free(expected);
+    return same;
 }

@@ -90,3 +90,20 @@ void wc_test_graph_randtest(wc_test_graph_t g, wc_test_t t, slong max_m,
    b, ..., z, A, ..., Z, a1, ...) in a scrambled order, so the parser must
    renumber.  Free with flint_free. */
 char * wc_test_graph_text(const wc_test_graph_t g);
+
+/* Is text one valid JSON value (RFC 8259), with nothing but white space
+   after it? */
+int wc_test_json_valid(const char * text);
+
+/* Is text well-formed XML as far as tags go: every element closed in
+   order, attributes quoted, entities among &lt; &gt; &amp; &quot;
+   &apos;? */
+int wc_test_xml_balanced(const char * text);
+
+/* Reads a whole file into a string (NULL if it cannot be read); free with
+   flint_free. */
+char * wc_test_read_file(const char * path);
+
+/* Compares text with the golden file WC_TOP_SRCDIR/path, or rewrites the
+   file when WC_GOLDEN_UPDATE=1.  Returns 1 when they agree. */
+int wc_test_golden(const char * text, const char * path);

@@ -1,0 +1,6 @@
+WC_REPORT_TESTS = \
+    %reldir%/t-table
+check_PROGRAMS += $(WC_REPORT_TESTS)
+WC_TESTS += $(WC_REPORT_TESTS)
+%canon_reldir%_t_table_LDADD = $(TEST_LDADD)
+EXTRA_DIST += %reldir%/golden
