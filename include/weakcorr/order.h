@@ -145,6 +145,20 @@ char * wc_bound_explain(const wc_bound_t b, const wc_spec_t spec);
 void wc_bound_cumulant_brute(fmpq_t exponent, const wc_spec_t spec);
 
 /* ------------------------------------------------------------------ */
+/* Typical sizes. */
+
+/* res = X X' with X' a copy of spec on fresh indices: the second moment
+   of the random variable X whose expectation spec is.  Plain products
+   only (a connected spec gives its groups' product). */
+void wc_spec_square(wc_spec_t res, const wc_spec_t spec);
+
+/* The order of one sample's value X of a plain spec, from the
+   cluster-graph bound on E[X X'] by Markov's inequality: the order a
+   root mean square or a quantile of |X| follows.  Returns 0 (leaving res
+   alone) for connected specs, which have no per-sample value. */
+int wc_order_typical(wc_order_t res, const wc_spec_t spec);
+
+/* ------------------------------------------------------------------ */
 /* The derivative correlations C^{D,d}. */
 
 /* The order of |C^{D,d}| (C^{0,d} itself when D == 0), from the

@@ -5,5 +5,6 @@ libweakcorr_la_SOURCES += \
     %reldir%/cdd.c \
     %reldir%/cluster_graph.c \
     %reldir%/order.c \
+    %reldir%/typical.c \
     %reldir%/union_find.h
 wcinclude_HEADERS += include/weakcorr/order.h

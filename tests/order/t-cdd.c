@@ -57,6 +57,42 @@ main(void)
     WC_CHECK(t, fmpz_equal_si(fmpq_numref(x->exp), -1)
              && fmpz_is_one(fmpq_denref(x->exp)), "C^{0,2} = O(1/n)");
 
+    /* The typical size of one sample of C[0,d] is the order of
+       |C^{0,d}|. */
+    {
+        wc_spec_t spec, sq;
+        wc_error_t err;
+        wc_order_t y;
+
+        wc_spec_init(spec);
+        wc_spec_init(sq);
+        wc_order_init(y);
+        for (d = 1; d <= 8; d++)
+        {
+            char text[32];
+
+            snprintf(text, sizeof(text), "C[0,%ld]", (long) d);
+            wc_spec_parse(spec, text, err);
+            WC_CHECK(t, wc_order_typical(x, spec), "typical of %s", text);
+            wc_order_cdd(y, 0, d);
+            WC_CHECK(t, fmpq_equal(x->exp, y->exp), "typical %s", text);
+        }
+
+        /* X X' of a spec with a label and a coefficient. */
+        wc_spec_parse(spec, "2 f_a(x1) f_a f", err);
+        wc_spec_square(sq, spec);
+        wc_spec_parse(spec, "4 f_a(x1) f_a f f_b(x1) f_b f", err);
+        WC_CHECK(t, wc_spec_equal(sq, spec), "wc_spec_square");
+
+        /* Connected specs have no per-sample value. */
+        wc_spec_parse(spec, "var(ntk)", err);
+        WC_CHECK(t, !wc_order_typical(x, spec), "no typical cumulant");
+
+        wc_order_clear(y);
+        wc_spec_clear(spec);
+        wc_spec_clear(sq);
+    }
+
     fmpq_clear(e);
     wc_order_clear(x);
     return wc_test_finish(t);
