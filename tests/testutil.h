@@ -39,7 +39,6 @@ void wc_test_check(wc_test_t t, int ok, const char * file, int line,
                    const char * fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
-#endif
     ;
 
 /* The message arguments are evaluated only when the check fails. */
@@ -107,3 +106,5 @@ char * wc_test_read_file(const char * path);
 /* Compares text with the golden file WC_TOP_SRCDIR/path, or rewrites the
    file when WC_GOLDEN_UPDATE=1.  Returns 1 when they agree. */
 int wc_test_golden(const char * text, const char * path);
+
+#endif
