@@ -34,7 +34,8 @@ wc_status wc_stat_parse(wc_stat_kind * stat, const char * text,
 
 /* Summary of the samples at one width.  Quantiles of |X| use the
    nearest-rank definition; se is the standard error of the mean
-   (sample standard deviation / sqrt(N)). */
+   (sample standard deviation / sqrt(N)).  N counts the finite samples
+   only: with N = 0 every statistic is NaN, with N = 1 se is NaN. */
 typedef struct
 {
     slong width;
@@ -64,7 +65,9 @@ double wc_stats_row_get(const wc_stats_row_struct * row, wc_stat_kind stat);
    interval accounts for it by resampling whole sample indices s
    (bootstrap over samples, nboot replicates, seeded by seed, so the same
    inputs give the same interval).  Weights are the inverse variances of
-   log(statistic) from the delta method.  AUTO resolves to MEAN when the
+   log(statistic) from the delta method (for the quantiles, from a
+   difference quotient of order statistics); they do not depend on the
+   seed, and neither does the slope.  AUTO resolves to MEAN when the
    mean keeps one sign and differs from zero by more than two standard
    errors at every width, otherwise to RMS; sign_change records why. */
 typedef struct
@@ -77,12 +80,32 @@ typedef struct
     double ci_hi;
     int sign_change;        /* the mean changes sign or is not resolved */
     slong nboot;
+    slong samples;          /* sample indices used: finite at every width */
+    slong nonfinite;        /* sample indices dropped (non-finite at some
+                               width) */
 }
 wc_stats_fit_struct;
 
+/* Bootstrap replicates used when wc_stats_fit is passed nboot = 0. */
+#define WC_STATS_NBOOT_DEFAULT 1000
+
+/* The smallest nboot wc_stats_fit accepts: the 2.5% and 97.5% points of
+   fewer replicates are not defined by distinct order statistics. */
+#define WC_STATS_NBOOT_MIN 40
+
+/* The largest nboot wc_stats_fit accepts (a work bound: the interval's
+   Monte Carlo error is negligible long before). */
+#define WC_STATS_NBOOT_MAX 10000000
+
 /* Returns WC_ERR_RANGE when fewer than two widths, fewer than 8 samples,
    or a statistic that is zero or not finite at some width prevent a fit
-   (with the reason in err). */
+   (with the reason in err).  Also WC_ERR_RANGE: a width below 1, all
+   widths equal, nboot < 0, 0 < nboot < WC_STATS_NBOOT_MIN or nboot >
+   WC_STATS_NBOOT_MAX (nboot = 0 means WC_STATS_NBOOT_DEFAULT), an
+   unknown stat, and a statistic that is zero in some bootstrap replicate
+   (the samples do not resolve it).  A sample index that is non-finite
+   at any width is dropped at every width; fewer than 8 remaining is an
+   error.  On error the slope, intercept, se and interval are NaN. */
 wc_status wc_stats_fit(wc_stats_fit_struct * fit, const double * x,
                        const slong * widths, slong nwidths, slong nsamples,
                        wc_stat_kind stat, slong nboot, ulong seed,
@@ -107,11 +130,28 @@ const char * wc_verdict_name(wc_verdict v);
 wc_verdict wc_stats_verdict(const wc_stats_fit_struct * fit,
                             double exponent);
 
+/* As wc_stats_verdict, but TIGHT only when the interval also excludes
+   exponent - resolution (the next lower candidate order; the cluster-graph
+   rule predicts multiples of 1/2), INCONCLUSIVE when it does not.  Both
+   verdict functions return INCONCLUSIVE for a non-finite or empty
+   interval or a non-finite exponent. */
+wc_verdict wc_stats_verdict_resolved(const wc_stats_fit_struct * fit,
+                                     double exponent, double resolution);
+
 /* ZERO when every width's mean is within z_crit standard errors of zero
    (z_crit from a Bonferroni correction at overall level alpha across the
-   widths), VIOLATED otherwise. */
+   widths), VIOLATED otherwise.  INCONCLUSIVE when alpha is not in (0, 1),
+   nwidths < 1, or no width violates but some width has fewer than 2
+   samples or a non-finite mean or standard error. */
 wc_verdict wc_stats_verdict_zero(const wc_stats_row_struct * rows,
                                  slong nwidths, double alpha);
+
+/* The standard normal distribution function Phi(x) = erfc(-x/sqrt 2)/2
+   and its inverse.  wc_stats_normal_quantile(p) returns -inf at p = 0,
+   +inf at p = 1 and NaN outside [0, 1]; doc/stats.md states the
+   accuracy of both. */
+double wc_stats_normal_cdf(double x);
+double wc_stats_normal_quantile(double p);
 
 #ifdef __cplusplus
 }
