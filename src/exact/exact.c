@@ -13,12 +13,19 @@ wc_status
 wc_exact_compute(wc_series_t res, const wc_spec_t spec, const wc_net_t net,
                  const wc_exact_options_t opt, wc_error_t err)
 {
+    /* Deep linear networks: the transfer over layers (also at one hidden
+       layer, where the one-layer engine would agree). */
     if (net->act == WC_ACT_LINEAR)
         return wc_exact_linear(res, spec, net, opt, NULL, err);
 
+    /* One hidden layer, any activation: neuron partitions. */
+    if (net->hidden == 1)
+        return wc_exact_onelayer(res, spec, net, opt, NULL, err);
+
     return wc_error_set(err, WC_ERR_UNSUPPORTED, -1,
-        "no exact engine for act=%s with hidden=%ld: the exact engine "
-        "covers deep linear networks (act=linear, any depth)",
+        "no exact engine for act=%s with hidden=%ld: the exact engines "
+        "cover deep linear networks (act=linear, any depth) and one "
+        "hidden layer with any activation",
         wc_act_name(net->act), (long) net->hidden);
 }
 
