@@ -2,4 +2,12 @@
 dist_doc_DATA += \
     %reldir%/spec.md \
     %reldir%/order.md \
-    %reldir%/report.md
+    %reldir%/exact.md \
+    %reldir%/exact-onelayer.md \
+    %reldir%/gauss.md \
+    %reldir%/report.md \
+    %reldir%/stats.md \
+    %reldir%/rng.md \
+    %reldir%/net.md \
+    %reldir%/mc.md \
+    %reldir%/dynamics.md

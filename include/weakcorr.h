@@ -10,6 +10,13 @@
 #include "weakcorr/order.h"
 #include "weakcorr/report.h"
 #include "weakcorr/series.h"
+#include "weakcorr/exact.h"
+#include "weakcorr/gauss.h"
 #include "weakcorr/table.h"
+#include "weakcorr/stats.h"
+#include "weakcorr/rng.h"
+#include "weakcorr/dynamics.h"
+#include "weakcorr/net.h"
+#include "weakcorr/mc.h"
 
 #endif

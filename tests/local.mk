@@ -4,7 +4,13 @@
 include tests/spec/local.mk
 include tests/order/local.mk
 include tests/exact/local.mk
+include tests/gauss/local.mk
+include tests/stats/local.mk
+include tests/rng/local.mk
+include tests/net/local.mk
+include tests/mc/local.mk
 include tests/report/local.mk
+include tests/dynamics/local.mk
 include tests/cli/local.mk
 
 ## configure itself, in both FLINT layouts.

@@ -9,9 +9,19 @@
 #if WC_HAVE_FLINT3
 # include <flint/arb.h>
 # include <flint/arb_hypgeom.h>
+# include <flint/arb_mat.h>
+# include <flint/acb.h>
+# include <flint/acb_poly.h>
+# include <flint/acb_hypgeom.h>
+# include <flint/acb_calc.h>
 #else
 # include <arb.h>
 # include <arb_hypgeom.h>
+# include <arb_mat.h>
+# include <acb.h>
+# include <acb_poly.h>
+# include <acb_hypgeom.h>
+# include <acb_calc.h>
 #endif
 
 #endif

@@ -14,6 +14,10 @@
 
 typedef int (*wc_cli_main)(int argc, char ** argv);
 
+int wc_cmd_exact(int argc, char ** argv);
+int wc_cmd_kernel(int argc, char ** argv);
+int wc_cmd_linearize(int argc, char ** argv);
+int wc_cmd_mc(int argc, char ** argv);
 int wc_cmd_order(int argc, char ** argv);
 int wc_cmd_parse(int argc, char ** argv);
 

@@ -3,10 +3,18 @@
 WC_TESTS += \
     %reldir%/golden.sh \
     %reldir%/errors.sh \
+    %reldir%/exact.sh \
+    %reldir%/kernel.sh \
+    %reldir%/mc.sh \
+    %reldir%/linearize.sh \
     %reldir%/examples.sh
 EXTRA_DIST += \
     %reldir%/lib.sh \
     %reldir%/golden.sh \
     %reldir%/errors.sh \
+    %reldir%/exact.sh \
+    %reldir%/kernel.sh \
+    %reldir%/mc.sh \
+    %reldir%/linearize.sh \
     %reldir%/examples.sh \
     %reldir%/golden
