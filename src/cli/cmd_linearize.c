@@ -3,12 +3,9 @@
    learning-rate and output-scale studies and the weak-correlation rate
    (Shem-Ur & Oz 2024). */
 
-#include <errno.h>
 #include <math.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -103,20 +100,9 @@ static const char help[] =
 "  weakcorr linearize --net act=linear,din=4 --lr 0.05 --lr-exponents 0,0.5\n"
 "  weakcorr linearize --net din=3 --data points.csv --loss logistic\n";
 
-static volatile sig_atomic_t interrupted = 0;
-
-static void
-on_sigint(int sig)
-{
-    (void) sig;
-    interrupted = 1;
-}
-
 typedef struct
 {
-    int draw;
-    int last_percent;
-    time_t last;
+    wc_cli_progress_struct bar;
     slong stage;
     slong nstages;
     const char * what;
@@ -127,36 +113,9 @@ static void
 progress(void * data, double fraction)
 {
     progress_state * p = data;
-    int percent = (int) (100.0 * fraction), k;
-    time_t now = time(NULL);
 
-    if (!p->draw || (percent == p->last_percent && now == p->last))
-        return;
-    p->last_percent = percent;
-    p->last = now;
-    fprintf(stderr, "\r  [");
-    for (k = 0; k < 30; k++)
-        fputc(k < percent * 30 / 100 ? '=' : ' ', stderr);
-    fprintf(stderr, "] %3d%%  %s %ld/%ld ", percent, p->what,
-            (long) p->stage + 1, (long) p->nstages);
-    fflush(stderr);
-}
-
-static int
-parse_uint(unsigned long long * v, const char * text,
-           unsigned long long max)
-{
-    char * end;
-    unsigned long long x;
-
-    if (text[0] < '0' || text[0] > '9')
-        return 0;
-    errno = 0;
-    x = strtoull(text, &end, 10);
-    if (errno != 0 || *end != '\0' || x > max)
-        return 0;
-    *v = x;
-    return 1;
+    wc_cli_progress_draw(&p->bar, fraction, "%s %ld/%ld", p->what,
+                         (long) p->stage + 1, (long) p->nstages);
 }
 
 /* ------------------------------------------------------------------ */
@@ -914,7 +873,7 @@ wc_cmd_linearize(int argc, char ** argv)
     wc_status st;
     progress_state ps;
     wc_dyn_hooks_struct hooks;
-    struct sigaction sa, old;
+    struct sigaction old;
     wc_buf_t out;
     long ncpu;
 
@@ -1006,7 +965,7 @@ wc_cmd_linearize(int argc, char ** argv)
         {
             if (r < 0)
                 FAIL(WC_EXIT_INPUT);
-            if (!parse_uint(&u, value, UWORD(1) << 31) || u < 1)
+            if (!wc_cli_parse_uint(&u, value, UWORD(1) << 31) || u < 1)
                 FAIL(wc_cli_usage_error("linearize", "--seeds takes a "
                      "positive integer up to 2^31, not '%s'", value));
             J.opts->seeds = (slong) u;
@@ -1015,7 +974,7 @@ wc_cmd_linearize(int argc, char ** argv)
         {
             if (r < 0)
                 FAIL(WC_EXIT_INPUT);
-            if (!parse_uint(&u, value, UINT64_MAX))
+            if (!wc_cli_parse_uint(&u, value, UINT64_MAX))
                 FAIL(wc_cli_usage_error("linearize", "--seed takes an "
                      "integer from 0 to 2^64-1, not '%s'", value));
             J.opts->seed = (uint64_t) u;
@@ -1024,7 +983,7 @@ wc_cmd_linearize(int argc, char ** argv)
         {
             if (r < 0)
                 FAIL(WC_EXIT_INPUT);
-            if (!parse_uint(&u, value, 1024) || u < 1)
+            if (!wc_cli_parse_uint(&u, value, 1024) || u < 1)
                 FAIL(wc_cli_usage_error("linearize", "--threads takes an "
                      "integer from 1 to 1024, not '%s'", value));
             J.opts->threads = (slong) u;
@@ -1033,7 +992,7 @@ wc_cmd_linearize(int argc, char ** argv)
         {
             if (r < 0)
                 FAIL(WC_EXIT_INPUT);
-            if (!parse_uint(&u, value, UWORD(1) << 40))
+            if (!wc_cli_parse_uint(&u, value, UWORD(1) << 40))
                 FAIL(wc_cli_usage_error("linearize", "--batch takes a "
                      "nonnegative integer, not '%s'", value));
             J.opts->batch = (slong) u;
@@ -1042,7 +1001,7 @@ wc_cmd_linearize(int argc, char ** argv)
         {
             if (r < 0)
                 FAIL(WC_EXIT_INPUT);
-            if (!parse_uint(&u, value, UWORD(1) << 24) || u < 1)
+            if (!wc_cli_parse_uint(&u, value, UWORD(1) << 24) || u < 1)
                 FAIL(wc_cli_usage_error("linearize", "--train takes a "
                      "positive integer up to 2^24, not '%s'", value));
             ntrain = (slong) u;
@@ -1052,7 +1011,7 @@ wc_cmd_linearize(int argc, char ** argv)
         {
             if (r < 0)
                 FAIL(WC_EXIT_INPUT);
-            if (!parse_uint(&u, value, UWORD(1) << 24) || u < 1)
+            if (!wc_cli_parse_uint(&u, value, UWORD(1) << 24) || u < 1)
                 FAIL(wc_cli_usage_error("linearize", "--test takes a "
                      "positive integer up to 2^24, not '%s'", value));
             ntest = (slong) u;
@@ -1061,7 +1020,7 @@ wc_cmd_linearize(int argc, char ** argv)
         {
             if (r < 0)
                 FAIL(WC_EXIT_INPUT);
-            if (!parse_uint(&u, value, UWORD(1) << 31))
+            if (!wc_cli_parse_uint(&u, value, UWORD(1) << 31))
                 FAIL(wc_cli_usage_error("linearize", "--rate-samples takes "
                      "a nonnegative integer, not '%s'", value));
             J.rate_samples = (slong) u;
@@ -1172,19 +1131,14 @@ wc_cmd_linearize(int argc, char ** argv)
             wc_dyn_result_init(cf->res);
         }
 
-    ps.draw = !quiet && isatty(2);
-    ps.last_percent = -1;
-    ps.last = 0;
+    wc_cli_progress_init(&ps.bar, quiet);
     ps.nstages = J.nconf + (J.rate_samples > 0);
     hooks.progress = progress;
     hooks.data = &ps;
-    hooks.cancel = &interrupted;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old);
+    hooks.cancel = &wc_cli_interrupted;
+    wc_cli_sigint_catch(&old);
 
-    for (k = 0; k < J.nconf && !interrupted; k++)
+    for (k = 0; k < J.nconf && !wc_cli_interrupted; k++)
     {
         config_struct * cf = J.conf + k;
 
@@ -1192,24 +1146,21 @@ wc_cmd_linearize(int argc, char ** argv)
         J.opts->output_scale = cf->scale;
         ps.stage = k;
         ps.what = "training, configuration";
-        ps.last_percent = -1;
         st = wc_dyn_run(cf->res, J.net, J.task, J.opts, &hooks, err);
         if (st != WC_OK && st != WC_ERR_INTERRUPTED)
         {
-            sigaction(SIGINT, &old, NULL);
-            if (ps.draw)
-                fprintf(stderr, "\r%*s\r", 79, "");
+            wc_cli_sigint_restore(&old);
+            wc_cli_progress_end(&ps.bar);
             FAIL(wc_cli_fail("linearize", err));
         }
         cf->ran = 1;
         if (st == WC_ERR_INTERRUPTED)
             J.interrupted = 1;
     }
-    if (J.rate_samples > 0 && !interrupted)
+    if (J.rate_samples > 0 && !wc_cli_interrupted)
     {
         ps.stage = J.nconf;
         ps.what = "rate, stage";
-        ps.last_percent = -1;
         J.opts->lr_exponent = 0.0;
         J.opts->output_scale = 1.0;
         J.rate_status = wc_dyn_rate(J.rate, J.net, J.task, J.opts,
@@ -1220,12 +1171,11 @@ wc_cmd_linearize(int argc, char ** argv)
     }
     else if (J.rate_samples > 0)
         snprintf(J.rate_msg, sizeof(J.rate_msg), "interrupted");
-    if (interrupted)
+    if (wc_cli_interrupted)
         J.interrupted = 1;
 
-    sigaction(SIGINT, &old, NULL);
-    if (ps.draw && ps.last_percent >= 0)
-        fprintf(stderr, "\r%*s\r", 79, "");
+    wc_cli_sigint_restore(&old);
+    wc_cli_progress_end(&ps.bar);
 
     if (json)
         json_report(out, &J);

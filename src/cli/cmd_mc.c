@@ -2,13 +2,9 @@
    on finite-width networks across a width sweep, with the fitted width
    exponent. */
 
-#include <errno.h>
 #include <math.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -81,61 +77,6 @@ static const char help[] =
 "  weakcorr mc 'var(ntk)' --net act=linear --widths 16..256 --samples 400\n"
 "  weakcorr mc '|C[1,1]|' --net hidden=2,act=tanh --stat q90\n"
 "  weakcorr mc 'f_ab f_ab' --widths 32,64,128 --probes 4 --json\n";
-
-static volatile sig_atomic_t interrupted = 0;
-
-static void
-on_sigint(int sig)
-{
-    (void) sig;
-    interrupted = 1;
-}
-
-typedef struct
-{
-    int draw;
-    int last_percent;
-    time_t last;
-}
-progress_state;
-
-static void
-progress(void * data, slong done, slong total, slong width)
-{
-    progress_state * p = data;
-    int percent = (int) (100 * done / FLINT_MAX(total, 1)), k;
-    time_t now = time(NULL);
-
-    if (!p->draw || (percent == p->last_percent && now == p->last
-                     && done < total))
-        return;
-    p->last_percent = percent;
-    p->last = now;
-    fprintf(stderr, "\r  [");
-    for (k = 0; k < 40; k++)
-        fputc(k < percent * 40 / 100 ? '=' : ' ', stderr);
-    fprintf(stderr, "] %3d%%  width %ld  %ld/%ld ", percent, (long) width,
-            (long) done, (long) total);
-    fflush(stderr);
-}
-
-/* A nonnegative integer option value no larger than max. */
-static int
-parse_uint(unsigned long long * v, const char * text,
-           unsigned long long max)
-{
-    char * end;
-    unsigned long long x;
-
-    if (text[0] < '0' || text[0] > '9')
-        return 0;
-    errno = 0;
-    x = strtoull(text, &end, 10);
-    if (errno != 0 || *end != '\0' || x > max)
-        return 0;
-    *v = x;
-    return 1;
-}
 
 static const char *
 estimator_text(const wc_mc_quantity_t q, const wc_mc_result_t res)
@@ -375,24 +316,17 @@ json_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
 int
 wc_cmd_mc(int argc, char ** argv)
 {
-    const char * text = NULL, * net_text = NULL, * widths_text = "64..1024";
-    const char * ckpt = NULL, * output = NULL, * value;
-    int json = 0, quiet = 0, only_positional = 0, i, r, exit_status;
-    unsigned long long u;
+    const char * text = NULL, * output = NULL, * value;
+    int json = 0, only_positional = 0, i, r, exit_status;
+    wc_cli_mc_args_struct a;
     wc_mc_quantity_t q;
     wc_net_t net;
-    wc_mc_options_t opt;
     wc_mc_result_t res;
     wc_error_t err;
     wc_status st;
-    progress_state ps;
-    struct sigaction sa, old;
     wc_buf_t out;
-    long ncpu;
 
-    wc_mc_options_init(opt);
-    ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    opt->threads = (ncpu >= 1 && ncpu <= 1024) ? ncpu : 1;
+    wc_cli_mc_args_init(&a, "64..1024");
 
     for (i = 1; i < argc; i++)
     {
@@ -419,101 +353,10 @@ wc_cmd_mc(int argc, char ** argv)
             json = 1;
             continue;
         }
-        if (strcmp(argv[i], "--quiet") == 0)
-        {
-            quiet = 1;
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "mc",
-                                   "--net")) != 0)
+        if ((r = wc_cli_mc_option(&a, argc, argv, &i, "mc")) != 0)
         {
             if (r < 0)
                 return WC_EXIT_INPUT;
-            net_text = value;
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "mc",
-                                   "--widths")) != 0)
-        {
-            if (r < 0)
-                return WC_EXIT_INPUT;
-            widths_text = value;
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "mc",
-                                   "--samples")) != 0)
-        {
-            if (r < 0)
-                return WC_EXIT_INPUT;
-            if (!parse_uint(&u, value, UINT32_MAX) || u < 1)
-                return wc_cli_usage_error("mc", "--samples takes a positive "
-                    "integer below 2^32, not '%s'", value);
-            opt->samples = (slong) u;
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "mc",
-                                   "--seed")) != 0)
-        {
-            if (r < 0)
-                return WC_EXIT_INPUT;
-            if (!parse_uint(&u, value, UINT64_MAX))
-                return wc_cli_usage_error("mc", "--seed takes an integer "
-                    "from 0 to 2^64-1, not '%s'", value);
-            opt->seed = (uint64_t) u;
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "mc",
-                                   "--threads")) != 0)
-        {
-            if (r < 0)
-                return WC_EXIT_INPUT;
-            if (!parse_uint(&u, value, 1024) || u < 1)
-                return wc_cli_usage_error("mc", "--threads takes an integer "
-                    "from 1 to 1024, not '%s'", value);
-            opt->threads = (slong) u;
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "mc",
-                                   "--probes")) != 0)
-        {
-            if (r < 0)
-                return WC_EXIT_INPUT;
-            if (!parse_uint(&u, value, 65535) || u < 1)
-                return wc_cli_usage_error("mc", "--probes takes an integer "
-                    "from 1 to 65535, not '%s'", value);
-            opt->nprobes = (slong) u;
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "mc",
-                                   "--max-stored")) != 0)
-        {
-            if (r < 0)
-                return WC_EXIT_INPUT;
-            if (!parse_uint(&u, value, UWORD(1) << 40))
-                return wc_cli_usage_error("mc", "--max-stored takes a number "
-                    "of megabytes, not '%s'", value);
-            opt->max_stored = (slong) (u * 131072);   /* 2^20 / 8 */
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "mc",
-                                   "--stat")) != 0)
-        {
-            if (r < 0)
-                return WC_EXIT_INPUT;
-            wc_error_init(err);
-            if (wc_stat_parse(&opt->stat, value, err) != WC_OK)
-                return wc_cli_usage_error("mc", "--stat: %s", err->msg);
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "mc",
-                                   "--checkpoint")) != 0)
-        {
-            if (r < 0)
-                return WC_EXIT_INPUT;
-            if (value[0] == '\0')
-                return wc_cli_usage_error("mc", "--checkpoint needs a file "
-                                          "name");
-            ckpt = value;
             continue;
         }
         if ((r = wc_cli_take_value(&value, argc, argv, &i, "mc",
@@ -537,49 +380,33 @@ wc_cmd_mc(int argc, char ** argv)
     wc_mc_result_init(res);
     wc_buf_init(out);
     wc_error_init(err);
-    opt->widths = NULL;
+    a.opt->widths = NULL;
 
     if (wc_mc_quantity_parse(q, text, err) != WC_OK)
     {
         exit_status = wc_cli_fail("SPEC", err);
         goto cleanup;
     }
-    if (net_text != NULL && wc_net_parse(net, net_text, err) != WC_OK)
+    if (a.net_text != NULL && wc_net_parse(net, a.net_text, err) != WC_OK)
     {
         exit_status = wc_cli_fail("NET", err);
         goto cleanup;
     }
-    if (wc_mc_widths_parse(&opt->widths, &opt->nwidths, widths_text, err)
-        != WC_OK)
+    if (wc_mc_widths_parse(&a.opt->widths, &a.opt->nwidths, a.widths_text,
+                           err) != WC_OK)
     {
         exit_status = wc_cli_fail("--widths", err);
         goto cleanup;
     }
 
-    opt->checkpoint = ckpt;
-    ps.draw = !quiet && isatty(2);
-    ps.last_percent = -1;
-    ps.last = 0;
-    opt->progress = progress;
-    opt->progress_data = &ps;
-    opt->cancel = &interrupted;
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old);
-
-    st = wc_mc_run(res, q, net, opt, err);
-
-    sigaction(SIGINT, &old, NULL);
-    if (ps.draw && ps.last_percent >= 0)
-        fprintf(stderr, "\r%*s\r", 79, "");
+    st = wc_cli_mc_run(res, q, net, &a, "", err);
 
     if (st == WC_ERR_INTERRUPTED)
     {
-        if (ckpt != NULL)
+        if (a.checkpoint != NULL)
             fprintf(stderr, "weakcorr mc: interrupted; %ld results are in "
                     "%s (run the same command again to resume)\n",
-                    (long) (res->resumed + res->computed), ckpt);
+                    (long) (res->resumed + res->computed), a.checkpoint);
         else
             fprintf(stderr, "weakcorr mc: interrupted (without "
                     "--checkpoint nothing is kept)\n");
@@ -591,14 +418,14 @@ wc_cmd_mc(int argc, char ** argv)
         exit_status = wc_cli_fail("mc", err);
         goto cleanup;
     }
-    if (!quiet && ckpt != NULL && res->resumed > 0)
+    if (!a.quiet && a.checkpoint != NULL && res->resumed > 0)
         fprintf(stderr, "weakcorr mc: resumed %ld results from %s\n",
-                (long) res->resumed, ckpt);
+                (long) res->resumed, a.checkpoint);
 
     if (json)
-        json_report(out, text, q, net, opt, res);
+        json_report(out, text, q, net, a.opt, res);
     else
-        text_report(out, text, q, net, opt, res);
+        text_report(out, text, q, net, a.opt, res);
 
     if (output != NULL)
     {
@@ -613,7 +440,7 @@ wc_cmd_mc(int argc, char ** argv)
     exit_status = WC_EXIT_OK;
 
 cleanup:
-    flint_free(opt->widths);
+    flint_free(a.opt->widths);
     wc_buf_clear(out);
     wc_mc_result_clear(res);
     wc_net_clear(net);

@@ -1,5 +1,7 @@
 weakcorr_SOURCES += \
     %reldir%/cli.c \
+    %reldir%/cli_run.c \
+    %reldir%/cmd_check.c \
     %reldir%/cli.h \
     %reldir%/cmd_exact.c \
     %reldir%/cmd_kernel.c \

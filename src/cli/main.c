@@ -15,6 +15,8 @@ wc_cli_command;
 
 static const wc_cli_command commands[] =
 {
+    {"check", wc_cmd_check,
+     "bound, exact series and Monte Carlo side by side, with a verdict"},
     {"exact", wc_cmd_exact,
      "E[SPEC] exactly as a series in the width, against the bound"},
     {"kernel", wc_cmd_kernel,

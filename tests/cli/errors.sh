@@ -4,31 +4,6 @@
 # documented exit status (1 for malformed input).
 
 . "${WC_TOP_SRCDIR:-.}/tests/cli/lib.sh"
-fails=0
-count=0
-
-# expect STATUS PATTERN ARGS...: runs the command and checks the status,
-# that stderr is exactly one line matching the extended regex PATTERN,
-# and that stdout is empty.
-expect()
-{
-    status=$1
-    pattern=$2
-    shift 2
-    count=$((count + 1))
-    run_wc "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    lines=$(wc -l <"$tmp/err")
-    if [ $rc -ne "$status" ] || [ "$lines" -ne 1 ] || [ -s "$tmp/out" ] \
-       || ! grep -Eq "$pattern" "$tmp/err"; then
-        echo "FAIL: weakcorr $*"
-        echo "  status $rc (expected $status), $lines stderr lines:"
-        sed 's/^/  | /' "$tmp/err" "$tmp/out"
-        fails=$((fails + 1))
-    else
-        echo "ok   weakcorr $*"
-    fi
-}
 
 expect 1 '^weakcorr: missing command'
 expect 1 "unknown command 'ordr'" ordr f
@@ -82,5 +57,4 @@ else
     fails=$((fails + 1))
 fi
 
-echo "errors: $count cases, $fails failed"
-[ $fails -eq 0 ]
+finish errors

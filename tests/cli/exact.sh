@@ -12,79 +12,7 @@
 dir=${WC_TOP_SRCDIR:-.}/tests/cli/golden/exact
 . "${WC_TOP_SRCDIR:-.}/tests/cli/lib.sh"
 
-fails=0
-count=0
-
-for args in "$dir"/*.args; do
-    name=$(basename "$args" .args)
-    count=$((count + 1))
-    set --
-    while IFS= read -r line || [ -n "$line" ]; do
-        set -- "$@" "$line"
-    done <"$args"
-
-    run_wc "$@" >"$tmp/out" 2>"$tmp/err"
-    echo $? >"$tmp/status"
-
-    if [ "${WC_GOLDEN_UPDATE:-0}" = 1 ]; then
-        cp "$tmp/out" "$dir/$name.out"
-        if [ -s "$tmp/err" ]; then cp "$tmp/err" "$dir/$name.err"
-        else rm -f "$dir/$name.err"; fi
-        if [ "$(cat "$tmp/status")" != 0 ]; then
-            cp "$tmp/status" "$dir/$name.status"
-        else rm -f "$dir/$name.status"; fi
-        continue
-    fi
-
-    expected_status=0
-    [ -f "$dir/$name.status" ] && expected_status=$(cat "$dir/$name.status")
-    if [ -f "$dir/$name.err" ]; then cp "$dir/$name.err" "$tmp/experr"
-    else : >"$tmp/experr"; fi
-
-    ok=1
-    if ! cmp -s "$tmp/out" "$dir/$name.out"; then
-        echo "FAIL $name: standard output differs:"
-        diff "$dir/$name.out" "$tmp/out" | head -20
-        ok=0
-    fi
-    if ! cmp -s "$tmp/err" "$tmp/experr"; then
-        echo "FAIL $name: standard error differs:"
-        diff "$tmp/experr" "$tmp/err" | head -10
-        ok=0
-    fi
-    if [ "$(cat "$tmp/status")" != "$expected_status" ]; then
-        echo "FAIL $name: exit status $(cat "$tmp/status"), expected" \
-             "$expected_status"
-        ok=0
-    fi
-    if [ $ok = 1 ]; then
-        echo "ok   $name"
-    else
-        fails=$((fails + 1))
-    fi
-done
-
-# expect STATUS PATTERN ARGS...: the status, exactly one line on standard
-# error matching the extended regex PATTERN, nothing on standard output.
-expect()
-{
-    status=$1
-    pattern=$2
-    shift 2
-    count=$((count + 1))
-    run_wc "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    lines=$(wc -l <"$tmp/err")
-    if [ $rc -ne "$status" ] || [ "$lines" -ne 1 ] || [ -s "$tmp/out" ] \
-       || ! grep -Eq "$pattern" "$tmp/err"; then
-        echo "FAIL: weakcorr $*"
-        echo "  status $rc (expected $status), $lines stderr lines:"
-        sed 's/^/  | /' "$tmp/err" "$tmp/out"
-        fails=$((fails + 1))
-    else
-        echo "ok   weakcorr $*"
-    fi
-}
+golden_cases "$dir"
 
 net=hidden=2,act=linear
 expect 1 '^weakcorr exact: missing SPEC' exact --net $net
@@ -123,18 +51,6 @@ expect 2 '^weakcorr: exact: SPEC has 18 tensors; the deep linear engine '\
     exact 'f^18' --net $net
 
 # Help goes to standard output with status 0.
-for args in "exact --help" "help exact" "exact -h"; do
-    count=$((count + 1))
-    # shellcheck disable=SC2086
-    if run_wc $args >"$tmp/out" 2>"$tmp/err" && [ -s "$tmp/out" ] \
-       && [ ! -s "$tmp/err" ] && grep -q '^usage: weakcorr exact' "$tmp/out"
-    then
-        echo "ok   weakcorr $args"
-    else
-        echo "FAIL: weakcorr $args"
-        fails=$((fails + 1))
-    fi
-done
+help_cases exact
 
-echo "exact: $count cases, $fails failed"
-[ $fails -eq 0 ]
+finish exact

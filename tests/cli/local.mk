@@ -3,6 +3,7 @@
 WC_TESTS += \
     %reldir%/golden.sh \
     %reldir%/errors.sh \
+    %reldir%/check.sh \
     %reldir%/exact.sh \
     %reldir%/kernel.sh \
     %reldir%/mc.sh \
@@ -12,6 +13,7 @@ EXTRA_DIST += \
     %reldir%/lib.sh \
     %reldir%/golden.sh \
     %reldir%/errors.sh \
+    %reldir%/check.sh \
     %reldir%/exact.sh \
     %reldir%/kernel.sh \
     %reldir%/mc.sh \
