@@ -18,5 +18,6 @@
 #include "weakcorr/dynamics.h"
 #include "weakcorr/net.h"
 #include "weakcorr/mc.h"
+#include "weakcorr/claim.h"
 
 #endif

@@ -35,7 +35,7 @@ static const char help[] =
 "those of weakcorr exact; --no-exact skips the exact engines.\n"
 "\n"
 "  --json   one JSON object: input, spec, net, bound, bound_zero,\n"
-"           typical_bound, exact (null, or series, leading_power, zero,\n"
+"           typical_bound, exact (null, or of, series, leading_power, zero,\n"
 "           tight), exact_note, rows (width, samples, mean, se, rms,\n"
 "           exact, z), stat, slope, slope_ci, predicted, verdict,\n"
 "           exact_consistent, z_crit, fit_note\n"
@@ -49,228 +49,19 @@ static const char help[] =
 "  weakcorr check 'f_a f_b f_ab f' --net hidden=1,act=tanh --samples 2000\n"
 "  weakcorr check '|C[1,1]|' --net hidden=3,act=relu\n";
 
-/* Overall level of the exact-versus-estimate test across the widths. */
-#define CHECK_ALPHA 0.01
-
-typedef struct
+/* Does the exact leading power reach the bound?  For a norm the series
+   is E[|C|^2], whose power is twice the norm's. */
+static int
+lead_is_tight(const wc_claim_struct * c)
 {
-    /* bound */
-    int have_bound;
-    fmpq_t bound;          /* on E[X] (SPEC) or on |C| (norms) */
-    int bound_zero;
-    int have_typical;
-    fmpq_t typical;        /* on one sample's |X| */
-    char bound_note[160];
+    fmpq_t l;
+    int tight;
 
-    /* exact */
-    int have_exact;
-    wc_series_t series;
-    int lead_status;       /* as wc_series_leading_power */
-    slong lead;
-    char exact_note[256];
-
-    /* verdict */
-    int have_predicted;
-    double predicted;
-    wc_verdict verdict;
-    const char * verdict_text;
-    int have_z;
-    double * exact_value;  /* per width, NaN when none */
-    double * z;
-    double z_crit;
-    int exact_consistent;
-}
-check_struct;
-
-static void
-check_init(check_struct * c, slong nwidths)
-{
-    slong w;
-
-    memset(c, 0, sizeof(*c));
-    fmpq_init(c->bound);
-    fmpq_init(c->typical);
-    wc_series_init(c->series);
-    c->exact_value = flint_malloc(FLINT_MAX(nwidths, 1) * sizeof(double));
-    c->z = flint_malloc(FLINT_MAX(nwidths, 1) * sizeof(double));
-    for (w = 0; w < nwidths; w++)
-        c->exact_value[w] = c->z[w] = NAN;
-}
-
-static void
-check_clear(check_struct * c)
-{
-    fmpq_clear(c->bound);
-    fmpq_clear(c->typical);
-    wc_series_clear(c->series);
-    flint_free(c->exact_value);
-    flint_free(c->z);
-}
-
-/* The bounds: on E[X] and on one sample's size, carried over to the
-   network's parameterisation as the exact engine does. */
-static void
-derive_bounds(check_struct * c, const wc_mc_quantity_t q, const wc_net_t net)
-{
-    wc_bound_t b;
-    wc_order_t o;
-
-    wc_bound_init(b);
-    wc_order_init(o);
-    if (q->kind == WC_MC_SPEC)
-    {
-        wc_bound_compute(b, q->spec);
-        c->have_bound = 1;
-        c->bound_zero = b->zero;
-        wc_exact_bound_param(c->bound, b->exponent, q->spec, net->param);
-        if (!q->spec->connected)
-        {
-            wc_spec_t sq;
-
-            wc_spec_init(sq);
-            wc_spec_square(sq, q->spec);
-            wc_bound_compute(b, sq);
-            wc_exact_bound_param(c->typical, b->exponent, sq, net->param);
-            fmpq_div_2exp(c->typical, c->typical, 1);
-            c->have_typical = !b->zero;
-            wc_spec_clear(sq);
-        }
-        if (net->param == WC_PARAM_STANDARD)
-            snprintf(c->bound_note, sizeof(c->bound_note), "for "
-                     "param=standard the rule's exponent is raised by one "
-                     "per contracted index: an upper bound");
-    }
-    else if (net->param == WC_PARAM_NTK)
-    {
-        wc_order_cdd(o, q->D, q->d);
-        c->have_bound = 1;
-        fmpq_set(c->bound, o->exp);
-        c->have_typical = 1;
-        fmpq_set(c->typical, o->exp);
-    }
-    else
-        snprintf(c->bound_note, sizeof(c->bound_note), "the orders of "
-                 "C^{D,d} are derived for param=ntk only");
-    wc_order_clear(o);
-    wc_bound_clear(b);
-}
-
-static void
-run_exact(check_struct * c, const wc_mc_quantity_t q, const wc_net_t net,
-          const wc_cli_precision_struct * p)
-{
-    wc_exact_options_t opt;
-    wc_error_t err;
-
-    if (q->kind != WC_MC_SPEC)
-    {
-        snprintf(c->exact_note, sizeof(c->exact_note), "the exact engines "
-                 "compute expectations of SPECs, not of norms");
-        return;
-    }
-    wc_exact_options_init(opt);
-    opt->prec = p->prec;
-    opt->max_terms = p->max_terms;
-    wc_error_init(err);
-    if (wc_exact_compute(c->series, q->spec, net, opt, err) != WC_OK)
-    {
-        snprintf(c->exact_note, sizeof(c->exact_note), "%s", err->msg);
-        return;
-    }
-    c->have_exact = 1;
-    c->lead_status = wc_series_leading_power(&c->lead, c->series);
-}
-
-/* z-scores of the estimates against the exact values, and whether every
-   width passes at overall level CHECK_ALPHA (Bonferroni). */
-static void
-compare_exact(check_struct * c, const wc_mc_result_t res, slong prec)
-{
-    slong w;
-    arb_t v;
-
-    if (!c->have_exact)
-        return;
-    arb_init(v);
-    c->have_z = 1;
-    c->exact_consistent = 1;
-    c->z_crit = wc_stats_normal_quantile(1.0 - CHECK_ALPHA
-                                         / (2.0 * res->nwidths));
-    for (w = 0; w < res->nwidths; w++)
-    {
-        const wc_stats_row_struct * r = res->rows + w;
-        double e, rad;
-
-        wc_series_evaluate_arb(v, c->series, (ulong) r->width, prec);
-        e = arf_get_d(arb_midref(v), ARF_RND_NEAR);
-        rad = mag_get_d(arb_radref(v));
-        c->exact_value[w] = e;
-        /* The ball's radius counts against the estimate, never for it. */
-        if (r->se > 0 && isfinite(r->se))
-            c->z[w] = (fabs(r->mean - e) > rad)
-                      ? copysign(fabs(r->mean - e) - rad, r->mean - e)
-                        / r->se : 0.0;
-        if (!(fabs(c->z[w]) <= c->z_crit))
-            c->exact_consistent = 0;
-    }
-    arb_clear(v);
-}
-
-static void
-decide(check_struct * c, const wc_mc_result_t res)
-{
-    int exact_zero = c->have_exact && wc_series_is_zero(c->series);
-
-    c->verdict = WC_VERDICT_INCONCLUSIVE;
-    if ((c->have_bound && c->bound_zero) || exact_zero)
-    {
-        c->verdict = wc_stats_verdict_zero(res->rows, res->nwidths, 0.05);
-        c->verdict_text = c->verdict == WC_VERDICT_ZERO
-            ? "exactly zero, and the estimates are consistent with zero"
-            : c->verdict == WC_VERDICT_VIOLATED
-            ? "violated: the theory says exactly zero, the estimates do not"
-            : "inconclusive";
-        return;
-    }
-    if (!res->have_fit)
-    {
-        c->verdict_text = "inconclusive: no slope could be fitted";
-        return;
-    }
-    /* A mean follows the bound on E[X] (for a norm, the norm's order);
-       the other statistics follow one sample's typical size. */
-    if (res->fit.stat == WC_STAT_MEAN && c->have_bound)
-    {
-        c->have_predicted = 1;
-        c->predicted = fmpq_get_d(c->bound);
-    }
-    else if (res->fit.stat != WC_STAT_MEAN && c->have_typical)
-    {
-        c->have_predicted = 1;
-        c->predicted = fmpq_get_d(c->typical);
-    }
-    if (!c->have_predicted)
-    {
-        c->verdict_text = "inconclusive: no bound for the statistic fitted";
-        return;
-    }
-    c->verdict = wc_stats_verdict_resolved(&res->fit, c->predicted, 0.5);
-    switch (c->verdict)
-    {
-        case WC_VERDICT_TIGHT:
-            c->verdict_text = "consistent with a tight bound";
-            break;
-        case WC_VERDICT_NOT_TIGHT:
-            c->verdict_text = "the bound holds but is not tight";
-            break;
-        case WC_VERDICT_VIOLATED:
-            c->verdict_text = "violated: the measured growth exceeds the "
-                              "bound";
-            break;
-        default:
-            c->verdict_text = "inconclusive: the interval is too wide";
-            break;
-    }
+    fmpq_init(l);
+    fmpq_set_si(l, c->lead, c->exact_of_square ? 2 : 1);
+    tight = fmpq_equal(l, c->bound);
+    fmpq_clear(l);
+    return tight;
 }
 
 static void
@@ -289,7 +80,7 @@ put_power(wc_buf_t out, const fmpq_t e)
 static void
 text_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
             const wc_net_t net, const wc_cli_mc_args_struct * a,
-            const wc_mc_result_t res, const check_struct * c, slong digits)
+            const wc_mc_result_t res, const wc_claim_struct * c, slong digits)
 {
     char * s = wc_mc_quantity_get_str(q);
     slong w;
@@ -341,6 +132,8 @@ text_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
 
     /* The exact series. */
     wc_buf_printf(out, "%-11s ", "exact");
+    if (c->have_exact && c->exact_of_square)
+        wc_buf_puts(out, "E[|C|^2] = ");
     if (!c->have_exact)
         wc_buf_printf(out, "none (%s)\n", c->exact_note);
     else
@@ -357,16 +150,9 @@ text_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
         {
             wc_buf_printf(out, "leading power %ld", (long) c->lead);
             if (c->have_bound && !c->bound_zero)
-            {
-                fmpq_t l;
-
-                fmpq_init(l);
-                fmpq_set_si(l, c->lead, 1);
-                wc_buf_puts(out, fmpq_equal(l, c->bound)
+                wc_buf_puts(out, lead_is_tight(c)
                             ? ": the bound is tight" : ", below the bound: "
                             "not tight");
-                fmpq_clear(l);
-            }
             wc_buf_putc(out, '\n');
         }
     }
@@ -413,7 +199,7 @@ text_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
                       c->predicted, wc_stat_name(res->fit.stat));
     if (c->have_z)
         wc_buf_printf(out, "%-11s every |z| <= %.2f (level %g over %ld "
-                      "widths): %s\n", "vs exact", c->z_crit, CHECK_ALPHA,
+                      "widths): %s\n", "vs exact", c->z_crit, WC_CLAIM_ALPHA,
                       (long) res->nwidths, c->exact_consistent
                       ? "consistent with the exact series"
                       : "NOT consistent with the exact series");
@@ -423,7 +209,7 @@ text_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
 static void
 json_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
             const wc_net_t net, const wc_mc_result_t res,
-            const check_struct * c, slong digits)
+            const wc_claim_struct * c, slong digits)
 {
     wc_json_t j;
     wc_buf_t t;
@@ -463,6 +249,8 @@ json_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
     else
     {
         wc_json_begin_object(j);
+        wc_json_key(j, "of");
+        wc_json_string(j, c->exact_of_square ? "E[|C|^2]" : "E[SPEC]");
         wc_json_key(j, "series");
         wc_json_begin_array(j);
         for (k = c->series->len - 1; k >= 0; k--)
@@ -497,14 +285,7 @@ json_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
         wc_json_bool(j, c->lead_status == 0);
         wc_json_key(j, "tight");
         if (c->lead_status == 1 && c->have_bound && !c->bound_zero)
-        {
-            fmpq_t l;
-
-            fmpq_init(l);
-            fmpq_set_si(l, c->lead, 1);
-            wc_json_bool(j, fmpq_equal(l, c->bound));
-            fmpq_clear(l);
-        }
+            wc_json_bool(j, lead_is_tight(c));
         else
             wc_json_null(j);
         wc_json_end_object(j);
@@ -593,7 +374,7 @@ wc_cmd_check(int argc, char ** argv)
     wc_error_t err;
     wc_status st;
     wc_buf_t out;
-    check_struct c;
+    wc_claim_t c;
 
     wc_cli_mc_args_init(&a, "64..1024");
     wc_cli_precision_init(&p);
@@ -641,7 +422,7 @@ wc_cmd_check(int argc, char ** argv)
     wc_buf_init(out);
     wc_error_init(err);
     a.opt->widths = NULL;
-    check_init(&c, 0);
+    wc_claim_init(c);
 
     if (wc_mc_quantity_parse(q, text, err) != WC_OK)
     {
@@ -659,14 +440,18 @@ wc_cmd_check(int argc, char ** argv)
         exit_status = wc_cli_fail("--widths", err);
         goto cleanup;
     }
-    check_clear(&c);
-    check_init(&c, a.opt->nwidths);
-
-    derive_bounds(&c, q, net);
+    wc_claim_bound(c, q, net);
     if (no_exact)
-        snprintf(c.exact_note, sizeof(c.exact_note), "--no-exact");
+        snprintf(c->exact_note, sizeof(c->exact_note), "--no-exact");
     else
-        run_exact(&c, q, net, &p);
+    {
+        wc_exact_options_t eopt;
+
+        wc_exact_options_init(eopt);
+        eopt->prec = p.prec;
+        eopt->max_terms = p.max_terms;
+        wc_claim_exact(c, q, net, eopt, 0);
+    }
 
     st = wc_cli_mc_run(res, q, net, &a, "Monte Carlo", err);
     if (st == WC_ERR_INTERRUPTED)
@@ -682,18 +467,17 @@ wc_cmd_check(int argc, char ** argv)
         goto cleanup;
     }
 
-    compare_exact(&c, res, p.prec);
-    decide(&c, res);
+    wc_claim_decide(c, q, res, p.prec);
 
     if (json)
-        json_report(out, text, q, net, res, &c, p.digits);
+        json_report(out, text, q, net, res, c, p.digits);
     else
-        text_report(out, text, q, net, &a, res, &c, p.digits);
+        text_report(out, text, q, net, &a, res, c, p.digits);
     fputs(out->str, stdout);
     exit_status = WC_EXIT_OK;
 
 cleanup:
-    check_clear(&c);
+    wc_claim_clear(c);
     flint_free(a.opt->widths);
     wc_buf_clear(out);
     wc_mc_result_clear(res);
