@@ -169,6 +169,13 @@ void wc_order_cdd(wc_order_t res, slong D, slong d);
 /* The order of E[C^{0,d}] (zero when d is even, by parity). */
 void wc_order_cdd_mean(wc_order_t res, slong d);
 
+/* The weak-correlation rate m(n) = n^k guaranteed by the orders of
+   C^{D,d} with 2 <= D + d <= dmax: in the fixed sense (C^{0,d} = O(1/m),
+   d >= 2; C^{D,d} = O(m^(-1/2)), D, d >= 1) and in the exponential sense
+   (C^{D,d} = O(m^(-d/2)) except the NTK).  The orders are upper bounds,
+   so these rates are lower bounds on the true ones. */
+void wc_order_weak_rate(fmpq_t k_fixed, fmpq_t k_exp, slong dmax);
+
 #ifdef __cplusplus
 }
 #endif

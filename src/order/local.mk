@@ -6,5 +6,6 @@ libweakcorr_la_SOURCES += \
     %reldir%/cluster_graph.c \
     %reldir%/order.c \
     %reldir%/typical.c \
-    %reldir%/union_find.h
+    %reldir%/union_find.h \
+    %reldir%/weak_rate.c
 wcinclude_HEADERS += include/weakcorr/order.h

@@ -93,6 +93,27 @@ main(void)
         wc_spec_clear(sq);
     }
 
+    /* The rates the bounds guarantee: fixed m = n (the paper's FCNN
+       result: C^{0,2}, C^{0,3} = O(1/n), C^{1,1} = O(n^-1/2)); in the
+       exponential sense C^{0,3} = O(n^-1) allows only m = n^(2/3). */
+    {
+        fmpq_t kf, ke;
+
+        fmpq_init(kf);
+        fmpq_init(ke);
+        for (d = 3; d <= 8; d++)
+        {
+            wc_order_weak_rate(kf, ke, d);
+            WC_CHECK(t, fmpz_is_one(fmpq_numref(kf))
+                     && fmpz_is_one(fmpq_denref(kf)), "k_fixed = 1 (%ld)",
+                     (long) d);
+            fmpq_set_si(e, 2, 3);
+            WC_CHECK(t, fmpq_equal(ke, e), "k_exp at dmax %ld", (long) d);
+        }
+        fmpq_clear(kf);
+        fmpq_clear(ke);
+    }
+
     fmpq_clear(e);
     wc_order_clear(x);
     return wc_test_finish(t);
