@@ -73,6 +73,6 @@ if [ "$mode" = check ]; then
     exit 1
 fi
 
-echo "setup: running the main job: the order engine on the standard examples"
+echo "setup: running the main job: weakcorr table (the default scaling table)"
 echo
-exec ./examples/standard_orders
+exec ./weakcorr table

@@ -38,7 +38,8 @@ typedef struct
 
     /* The exact series: E[SPEC], or for a norm E[|C|^2]
        (exact_of_square).  exact_model is NULL when the series is for the
-       claim's own network, else the canonical NET it is exact for. */
+       claim's own network, else what differs in the network it is exact
+       for ("hidden=1"). */
     int have_exact;
     wc_series_t series;
     int lead_status;       /* as wc_series_leading_power */

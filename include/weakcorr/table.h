@@ -11,6 +11,9 @@
 #ifndef WC_TABLE_H
 #define WC_TABLE_H
 
+#include <signal.h>
+#include <stdint.h>
+
 #include "common.h"
 #include "series.h"
 #include "stats.h"
@@ -128,6 +131,99 @@ void wc_table_write(wc_buf_t buf, const wc_table_t table,
    labels (row name, axes, fit and bound slopes, verdict).  Rows without
    data are listed as text.  columns: panels per line (0 for automatic). */
 void wc_table_svg(wc_buf_t buf, const wc_table_t table, slong columns);
+
+/* ------------------------------------------------------------------ */
+/* Plans: what a table measures, from a preset or a table file. */
+
+typedef struct
+{
+    char * name;          /* the row's name; NULL: the quantity's text */
+    char * quantity;      /* a SPEC, |C[D,d]| or |C[2,d]|_op; NULL for
+                             the deviation row */
+    int deviation;        /* the f - f_lin row */
+    slong steps;          /* deviation: gradient steps */
+    double lr;            /* deviation: learning rate eta_0 */
+    char * net;           /* NULL: the plan's network */
+    slong * widths;       /* NULL: the plan's widths */
+    slong nwidths;
+    slong samples;        /* 0: the plan's samples (for the deviation
+                             row: training seeds) */
+    wc_stat_kind stat;    /* WC_STAT_AUTO unless the row asks */
+    slong line;           /* line in the table file; 0 for presets */
+}
+wc_table_item_struct;
+
+typedef struct
+{
+    char * title;
+    char * net;           /* the default network, canonical NET text */
+    slong * widths;
+    slong nwidths;
+    slong samples;        /* default samples per width */
+    slong seeds;          /* default training seeds of deviation rows */
+    slong nitems;
+    slong alloc;
+    wc_table_item_struct * items;
+}
+wc_table_plan_struct;
+
+typedef wc_table_plan_struct wc_table_plan_t[1];
+
+void wc_table_plan_init(wc_table_plan_t plan);
+void wc_table_plan_clear(wc_table_plan_t plan);
+
+/* The presets (doc/report.md lists their rows): "paper", the
+   weak-correlation claims for the default network, and "dyer", the
+   standard correlators on 3-hidden-layer linear, relu and tanh networks
+   over widths 2^7..2^13.  quick makes the widths and samples coarser.
+   WC_ERR_PARSE for an unknown name. */
+wc_status wc_table_plan_preset(wc_table_plan_t plan, const char * name,
+                               int quick, wc_error_t err);
+
+/* Reads a table file (format in doc/report.md): directives
+       title = ..., net = NET, widths = W, samples = N, seeds = N
+   and rows
+       QUANTITY
+       NAME ; QUANTITY [; NET [; WIDTHS [; SAMPLES [; STAT]]]]
+   with empty fields taking the defaults, '#' comments and blank lines.
+   QUANTITY is a SPEC, |C[D,d]|, |C[2,d]|_op or
+   deviation[(steps=S, lr=E)].  Every field is checked; an error is
+   WC_ERR_PARSE with the message "line L, column C: what: reason" (pos is
+   -1), and plan is left unchanged. */
+wc_status wc_table_plan_parse(wc_table_plan_t plan, const char * text,
+                              wc_error_t err);
+
+/* Options of a run. */
+typedef struct
+{
+    uint64_t seed;
+    slong threads;
+    slong samples;        /* > 0: overrides every row's samples */
+    slong prec;           /* bits for exact balls */
+    slong max_terms;      /* work bound of the exact engines */
+    /* Called before each row (fraction 0) and while it runs. */
+    void (*progress)(void * data, slong row, slong nrows, double fraction,
+                     const char * name);
+    void * progress_data;
+    volatile sig_atomic_t * cancel;
+}
+wc_table_run_options_struct;
+
+typedef wc_table_run_options_struct wc_table_run_options_t[1];
+
+void wc_table_run_options_init(wc_table_run_options_t opt);
+
+/* Measures every row of the plan into table (title and seed set from the
+   plan and opt): bound, exact leading term (on the row's network, else
+   on one hidden layer with its activation, and for norms of E[|C|^2]),
+   Monte Carlo slope and verdict; the deviation row trains networks and
+   their linearisations (dynamics.h) and compares the deviation's slope
+   with -k, k the fixed weak-correlation rate the orders guarantee.  A row
+   the engines cannot measure keeps its bound and a note saying why.
+   Returns WC_ERR_INTERRUPTED (rows so far kept) when cancel is raised,
+   WC_ERR_PARSE for a malformed row of a hand-built plan. */
+wc_status wc_table_run(wc_table_t table, const wc_table_plan_t plan,
+                       const wc_table_run_options_t opt, wc_error_t err);
 
 #ifdef __cplusplus
 }

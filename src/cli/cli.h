@@ -23,6 +23,7 @@ int wc_cmd_linearize(int argc, char ** argv);
 int wc_cmd_mc(int argc, char ** argv);
 int wc_cmd_order(int argc, char ** argv);
 int wc_cmd_parse(int argc, char ** argv);
+int wc_cmd_table(int argc, char ** argv);
 
 /* Reports err about the text named what ("SPEC", "NET", "--widths") on
    stderr as one line, "weakcorr: SPEC, column 7: reason", and returns the

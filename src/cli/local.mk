@@ -9,4 +9,5 @@ weakcorr_SOURCES += \
     %reldir%/cmd_mc.c \
     %reldir%/cmd_order.c \
     %reldir%/cmd_parse.c \
+    %reldir%/cmd_table.c \
     %reldir%/main.c

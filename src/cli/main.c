@@ -29,6 +29,8 @@ static const wc_cli_command commands[] =
      "width order of a correlation function (cluster-graph rule)"},
     {"parse", wc_cmd_parse,
      "canonical form of a SPEC and of a NET"},
+    {"table", wc_cmd_table,
+     "scaling tables; with no arguments, the default job"},
 };
 
 #define NCOMMANDS ((int) (sizeof(commands) / sizeof(commands[0])))

@@ -158,7 +158,15 @@ panel(wc_buf_t buf, const wc_table_row_struct * row, double ox, double oy)
     wc_buf_printf(buf, "<text transform=\"translate(%.1f,%.1f) "
                   "rotate(-90)\" font-size=\"11\" text-anchor=\"middle\">",
                   ox + 14, oy + TOP + ph / 2);
-    put_text(buf, stat_label(row->stat));
+    /* What is plotted: the statistic, or for the linearisation row the
+       mean of the deviation it bounds. */
+    if (row->bound_of != NULL && strstr(row->bound_of, "f_lin") != NULL)
+    {
+        wc_buf_puts(buf, "mean of ");
+        put_text(buf, row->bound_of);
+    }
+    else
+        put_text(buf, stat_label(row->stat));
     wc_buf_puts(buf, " (log scale)</text>\n");
 
     /* The fitted line, and the bound's slope through the fit's middle. */

@@ -4,6 +4,7 @@ WC_TESTS += \
     %reldir%/golden.sh \
     %reldir%/errors.sh \
     %reldir%/check.sh \
+    %reldir%/table.sh \
     %reldir%/exact.sh \
     %reldir%/kernel.sh \
     %reldir%/mc.sh \
@@ -14,6 +15,7 @@ EXTRA_DIST += \
     %reldir%/golden.sh \
     %reldir%/errors.sh \
     %reldir%/check.sh \
+    %reldir%/table.sh \
     %reldir%/exact.sh \
     %reldir%/kernel.sh \
     %reldir%/mc.sh \

@@ -1,8 +1,8 @@
 #!/bin/sh
-# The SVG plots render in a real browser: headless Chromium loads the
-# golden table plot as an image and reports its size, and takes a
-# screenshot (kept in tests/logs for a person to look at).  Skipped where
-# Chromium is not installed.
+# The SVG plots render in a real browser: weakcorr table draws the plot
+# of a small study, headless Chromium loads it as an image and reports its
+# size, and takes a screenshot (kept in tests/logs for a person to look
+# at).  Skipped where Chromium is not installed.
 
 src=${WC_TOP_SRCDIR:-.}
 logs=${WC_TOP_BUILDDIR:-.}/tests/logs
@@ -14,7 +14,9 @@ fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/wc-render.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
-svg=$(cd "$src/tests/report/golden" && pwd)/table.svg
+svg=$tmp/table.svg
+"${WC_WEAKCORR:-./weakcorr}" table --file "$src/tests/cli/golden/table/small.tbl" \
+    --quiet --plot "$svg" >/dev/null || { echo "FAIL: weakcorr table"; exit 1; }
 cat >"$tmp/page.html" <<HTML
 <!DOCTYPE html>
 <html><head><title>loading</title></head><body>
@@ -45,8 +47,9 @@ echo "ok   rendered at ${width} pixels wide"
 
 mkdir -p "$logs"
 # shellcheck disable=SC2086
-timeout 120 "$browser" $flags --window-size=1260,700 \
-    --screenshot="$logs/table-plot.png" "file://$svg" >/dev/null 2>&1
+timeout 120 "$browser" $flags \
+    --window-size=1260,1000 --screenshot="$logs/table-plot.png" \
+    "file://$svg" >/dev/null 2>&1
 if [ -s "$logs/table-plot.png" ]; then
     echo "ok   screenshot $logs/table-plot.png"
 else
