@@ -87,6 +87,11 @@ char * wc_buf_detach(wc_buf_t buf);
 
 void wc_free(void * p);
 
+/* A copy of s (NULL for NULL) allocated with FLINT's allocator, and of
+   its first n characters; free with wc_free. */
+char * wc_strdup(const char * s);
+char * wc_strndup(const char * s, size_t n);
+
 /* The version of weakcorr, and of the libraries it runs against (the
    versions of the shared libraries loaded, where they say so). */
 const char * wc_version(void);

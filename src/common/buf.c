@@ -101,3 +101,19 @@ wc_free(void * p)
 {
     flint_free(p);
 }
+
+char *
+wc_strdup(const char * s)
+{
+    return (s == NULL) ? NULL : wc_strndup(s, strlen(s));
+}
+
+char *
+wc_strndup(const char * s, size_t n)
+{
+    char * t = flint_malloc(n + 1);
+
+    memcpy(t, s, n);
+    t[n] = '\0';
+    return t;
+}

@@ -135,8 +135,7 @@ wc_claim_exact(wc_claim_t c, const wc_mc_quantity_t q, const wc_net_t net,
         if (st == WC_OK)
         {
             /* Only the depth differs from the claim's network. */
-            c->exact_model = flint_malloc(16);
-            strcpy(c->exact_model, "hidden=1");
+            c->exact_model = wc_strdup("hidden=1");
         }
         wc_net_clear(one);
     }

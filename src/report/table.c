@@ -38,20 +38,6 @@ wc_table_format_parse(wc_table_format * format, const char * text,
                         text);
 }
 
-static char *
-wc_strdup(const char * s)
-{
-    char * t;
-    size_t n;
-
-    if (s == NULL)
-        return NULL;
-    n = strlen(s) + 1;
-    t = flint_malloc(n);
-    memcpy(t, s, n);
-    return t;
-}
-
 static void
 wc_replace_str(char ** dst, const char * s)
 {

@@ -10,36 +10,12 @@
 #define WC_PLAN_DEFAULT_STEPS 10
 #define WC_PLAN_DEFAULT_LR 0.5
 
-static char *
-plan_strdup(const char * s)
-{
-    char * t;
-    size_t n;
-
-    if (s == NULL)
-        return NULL;
-    n = strlen(s) + 1;
-    t = flint_malloc(n);
-    memcpy(t, s, n);
-    return t;
-}
-
-static char *
-plan_strndup(const char * s, size_t n)
-{
-    char * t = flint_malloc(n + 1);
-
-    memcpy(t, s, n);
-    t[n] = '\0';
-    return t;
-}
-
 void
 wc_table_plan_init(wc_table_plan_t plan)
 {
     memset(plan, 0, sizeof(wc_table_plan_struct));
-    plan->title = plan_strdup("weakcorr scaling table");
-    plan->net = plan_strdup("hidden=2,act=tanh,param=ntk,din=1,bias=0");
+    plan->title = wc_strdup("weakcorr scaling table");
+    plan->net = wc_strdup("hidden=2,act=tanh,param=ntk,din=1,bias=0");
     plan->samples = 400;
     plan->seeds = 8;
     wc_mc_widths_parse(&plan->widths, &plan->nwidths, "64..1024", NULL);
@@ -81,9 +57,9 @@ add_item(wc_table_plan_t plan, const char * name, const char * quantity,
     }
     it = plan->items + plan->nitems++;
     memset(it, 0, sizeof(*it));
-    it->name = plan_strdup(name);
-    it->quantity = plan_strdup(quantity);
-    it->net = plan_strdup(net);
+    it->name = wc_strdup(name);
+    it->quantity = wc_strdup(quantity);
+    it->net = wc_strdup(net);
     it->stat = stat;
     it->steps = WC_PLAN_DEFAULT_STEPS;
     it->lr = WC_PLAN_DEFAULT_LR;
@@ -122,10 +98,10 @@ wc_table_plan_preset(wc_table_plan_t plan, const char * name, int quick,
            the kernel, the derivative correlations, the field's standard
            correlators and the linearisation itself. */
         flint_free(plan->title);
-        plan->title = plan_strdup("Weak correlations of a 2-hidden-layer "
+        plan->title = wc_strdup("Weak correlations of a 2-hidden-layer "
                                   "tanh network (preset paper)");
         flint_free(plan->net);
-        plan->net = plan_strdup("hidden=2,act=tanh,param=ntk,din=1,bias=0");
+        plan->net = wc_strdup("hidden=2,act=tanh,param=ntk,din=1,bias=0");
         set_widths(plan, quick ? "32..512" : "64..1024");
         plan->samples = quick ? 200 : 400;
         plan->seeds = 8;
@@ -158,10 +134,10 @@ wc_table_plan_preset(wc_table_plan_t plan, const char * name, int quick,
         static const char * const acts[3] = {"linear", "relu", "tanh"};
 
         flint_free(plan->title);
-        plan->title = plan_strdup("Standard correlators of 3-hidden-layer "
+        plan->title = wc_strdup("Standard correlators of 3-hidden-layer "
                                   "networks (preset dyer)");
         flint_free(plan->net);
-        plan->net = plan_strdup("hidden=3,act=tanh,param=ntk,din=1,bias=0");
+        plan->net = wc_strdup("hidden=3,act=tanh,param=ntk,din=1,bias=0");
         set_widths(plan, quick ? "128..1024" : "128..8192");
         plan->samples = quick ? 100 : 200;
 
@@ -221,7 +197,7 @@ trim(const char ** s, const char ** e)
 static wc_status
 check_net(plan_reader * r, const char * s, const char * e, char ** out)
 {
-    char * t = plan_strndup(s, e - s);
+    char * t = wc_strndup(s, e - s);
     wc_net_t net;
     wc_error_t err;
     wc_status st;
@@ -243,7 +219,7 @@ static wc_status
 check_widths(plan_reader * r, const char * s, const char * e,
              slong ** widths, slong * nwidths)
 {
-    char * t = plan_strndup(s, e - s);
+    char * t = wc_strndup(s, e - s);
     wc_error_t err;
     wc_status st;
 
@@ -320,7 +296,7 @@ check_deviation(plan_reader * r, const char * s, const char * e,
         }
         else if (keylen == 2 && strncmp(key, "lr", 2) == 0)
         {
-            char * t = plan_strndup(val, end - val), * stop;
+            char * t = wc_strndup(val, end - val), * stop;
 
             it->lr = strtod(t, &stop);
             if (*t == '\0' || *stop != '\0' || !(it->lr > 0)
@@ -354,7 +330,7 @@ check_quantity(plan_reader * r, const char * s, const char * e,
         && (e - s == 9 || !isalnum((unsigned char) s[9])))
         return check_deviation(r, s, e, it);
 
-    t = plan_strndup(s, e - s);
+    t = wc_strndup(s, e - s);
     wc_mc_quantity_init(q);
     wc_error_init(err);
     st = wc_mc_quantity_parse(q, t, err);
@@ -397,7 +373,7 @@ directive(wc_status * st, plan_reader * r, wc_table_plan_t plan,
     {
         case 0:
             flint_free(plan->title);
-            plan->title = plan_strndup(v, e - v);
+            plan->title = wc_strndup(v, e - v);
             break;
         case 1:
         {
@@ -463,11 +439,11 @@ row(plan_reader * r, wc_table_plan_t plan, const char * s, const char * e)
     it = add_item(plan, NULL, NULL, NULL, WC_STAT_AUTO);
     it->line = r->line;
     if (f[0] != NULL && f[0] < fe[0])
-        it->name = plan_strndup(f[0], fe[0] - f[0]);
+        it->name = wc_strndup(f[0], fe[0] - f[0]);
     st = check_quantity(r, f[1], fe[1], it);
     if (st == WC_OK && it->name == NULL)
-        it->name = it->deviation ? plan_strdup("f - f_lin")
-                                 : plan_strndup(f[1], fe[1] - f[1]);
+        it->name = it->deviation ? wc_strdup("f - f_lin")
+                                 : wc_strndup(f[1], fe[1] - f[1]);
     if (st == WC_OK && n > 2 && f[2] < fe[2])
         st = check_net(r, f[2], fe[2], &it->net);
     if (st == WC_OK && n > 3 && f[3] < fe[3])
@@ -476,7 +452,7 @@ row(plan_reader * r, wc_table_plan_t plan, const char * s, const char * e)
         st = check_count(r, f[4], fe[4], &it->samples, "samples");
     if (st == WC_OK && n > 5 && f[5] < fe[5])
     {
-        char * t = plan_strndup(f[5], fe[5] - f[5]);
+        char * t = wc_strndup(f[5], fe[5] - f[5]);
         wc_error_t err;
 
         if (wc_stat_parse(&it->stat, t, err) != WC_OK)
