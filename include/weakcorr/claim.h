@@ -24,6 +24,9 @@ extern "C" {
    across the widths (Bonferroni). */
 #define WC_CLAIM_ALPHA 0.01
 
+/* The bootstrap seed of the corrected fit (the default run seed). */
+#define WC_CLAIM_BOOT_SEED 1
+
 typedef struct
 {
     /* The bound: on E[X] for a SPEC (the cumulant for var/cum), on |C|
@@ -56,11 +59,29 @@ typedef struct
     double z_crit;
     int exact_consistent;
 
-    /* The verdict on the bound. */
+    /* The fit with a finite-width correction (stats.h,
+       WC_STATS_MODEL_CORRECTED: log stat = a + slope log n + c/n) of the
+       statistic the Monte Carlo fit used, made by wc_claim_decide when
+       the sweep has at least WC_STATS_CORRECTED_MIN_WIDTHS widths;
+       corrected_note says why there is none otherwise.  Its bootstrap
+       has the Monte Carlo fit's number of replicates and seed
+       WC_CLAIM_BOOT_SEED (the result does not record the run's seed). */
+    int have_corrected;
+    wc_stats_fit_struct corrected;
+    char corrected_note[256];
+
+    /* The verdict on the bound.  verdict_from_fit is set when a slope
+       fit decided it (not the zero rule), and verdict_model says which:
+       the corrected fit whenever there is one (wc_stats_verdict_corrected),
+       else the power law.  power_verdict is the power law's own verdict,
+       for comparison (INCONCLUSIVE when no fit decided). */
     int have_predicted;
     double predicted;
     wc_verdict verdict;
     const char * verdict_text;
+    int verdict_from_fit;
+    wc_stats_model verdict_model;
+    wc_verdict power_verdict;
 }
 wc_claim_struct;
 
@@ -83,7 +104,13 @@ void wc_claim_exact(wc_claim_t c, const wc_mc_quantity_t q,
                     int fallback);
 
 /* Compares the Monte Carlo result with the exact series (when it is
-   E[SPEC] on the claim's own network) and decides the verdict. */
+   E[SPEC] on the claim's own network) and decides the verdict: the zero
+   rule when the theory says exactly zero; otherwise the slope against
+   the predicted exponent, from the corrected fit when res has at least
+   WC_STATS_CORRECTED_MIN_WIDTHS widths and its per-sample values
+   (VIOLATED only when the corrected interval lies wholly above the
+   exponent, NOT_TIGHT only when wholly below, TIGHT when it contains the
+   exponent and excludes the exponent - 1/2), else from res->fit. */
 void wc_claim_decide(wc_claim_t c, const wc_mc_quantity_t q,
                      const wc_mc_result_t res, slong prec);
 

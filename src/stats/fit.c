@@ -27,7 +27,13 @@
    whole indices keeps that correlation in every replicate.  Resampling
    each width independently would treat the widths as independent and
    overstate the variance of the slope whenever the correlation is
-   positive. */
+   positive.
+
+   The corrected model.  log(stat) = a + slope u + correction t with
+   t_w = 1/n_w is fitted with the same weights: its estimators are again
+   fixed linear functions h . y (slope) and g . y (correction), computed
+   in design.c, and each replicate applies them to its own y values, so
+   the bootstrap above serves both models unchanged. */
 
 #include <float.h>
 #include <stdlib.h>
@@ -119,25 +125,114 @@ delta_variance(wc_stat_kind stat, const wc_stats_row_struct * row,
            * ((stat == WC_STAT_RMS) ? 0.25 : 1.0);
 }
 
+/* The slope coefficients of the power law, h_w = v_w d_w / sum v d^2,
+   from the weights v (sum sw); tmp has room for W values. */
+static void
+power_coefficients(double * h, double * tmp, const double * v,
+                   const double * u, double sw, slong W)
+{
+    double suu = 0.0;
+    slong w;
+
+    /* The centred abscissae d_w = u_w - ubar as weighted sums of the
+       differences u_w - u_v: subtracting the rounded ubar instead would
+       leave an absolute error u |ubar| in d_w, which swamps d_w at a
+       width whose weight dominates the others (weights may differ by up
+       to u^-4). */
+    for (w = 0; w < W; w++)
+    {
+        double d = 0.0;
+        slong k;
+
+        for (k = 0; k < W; k++)
+            d += v[k] * (u[w] - u[k]);
+        tmp[w] = d / sw;
+        suu += v[w] * tmp[w] * tmp[w];
+    }
+    /* suu > 0: every weight is at least u^4 and two widths differ. */
+    for (w = 0; w < W; w++)
+        h[w] = v[w] * tmp[w] / suu;
+}
+
+/* A bound on |h . (a + s u + c t) - s|, the deviation of the computed
+   slope coefficients h from an exact unbiased estimator on data that
+   follow the corrected model exactly (u_w = log n_w, t_w = 1/n_w): the
+   exact h satisfies sum h = 0, h . u = 1 and h . t = 0, so the deviation
+   is a r_1 + s r_u + c r_t with the residuals r of those three
+   identities.  They are evaluated here in double, each with an error of
+   at most (W + 2) u sum |h_w f_w| (W roundings of the sum, one of f_w),
+   which is added.  a, s and c are the fitted values (first order). */
+static double
+corrected_bias_bound(const double * h, const slong * widths, slong W,
+                     double a, double s, double c)
+{
+    double r1 = 0.0, ru = -1.0, rt = 0.0, m1 = 0.0, mu = 0.0, mt = 0.0;
+    double gamma = (double) (W + 2) * (DBL_EPSILON / 2);
+    slong w;
+
+    for (w = 0; w < W; w++)
+    {
+        double uw = log((double) widths[w]), tw = 1.0 / (double) widths[w];
+
+        r1 += h[w];
+        ru += h[w] * uw;
+        rt += h[w] * tw;
+        m1 += fabs(h[w]);
+        mu += fabs(h[w] * uw);
+        mt += fabs(h[w] * tw);
+    }
+    return fabs(a) * (fabs(r1) + gamma * m1)
+           + fabs(s) * (fabs(ru) + gamma * mu)
+           + fabs(c) * (fabs(rt) + gamma * mt);
+}
+
+static slong
+distinct_widths(const slong * widths, slong W)
+{
+    slong w, k, count = 0;
+
+    for (w = 0; w < W; w++)
+    {
+        for (k = 0; k < w && widths[k] != widths[w]; k++)
+            ;
+        count += (k == w);
+    }
+    return count;
+}
+
 wc_status
 wc_stats_fit(wc_stats_fit_struct * fit, const double * x,
              const slong * widths, slong nwidths, slong nsamples,
              wc_stat_kind stat, slong nboot, ulong seed, wc_error_t err)
+{
+    return wc_stats_fit_model(fit, x, widths, nwidths, nsamples, stat,
+                              WC_STATS_MODEL_POWER, nboot, seed, err);
+}
+
+wc_status
+wc_stats_fit_model(wc_stats_fit_struct * fit, const double * x,
+                   const slong * widths, slong nwidths, slong nsamples,
+                   wc_stat_kind stat, wc_stats_model model, slong nboot,
+                   ulong seed, wc_error_t err)
 {
     slong W = nwidths, S = nsamples, N, B, w, j, b, s, kl;
     slong zero_reps = 0, zero_width = -1;
     slong * keep = NULL, * perm = NULL;
     double * xs = NULL, * scale = NULL, * y = NULL, * u = NULL;
     double * var = NULL, * c = NULL, * slopes = NULL, * count = NULL;
-    double * tmp = NULL;
+    double * tmp = NULL, * h = NULL, * g = NULL, * corrs = NULL;
     wc_stats_row_struct * rows = NULL;
     wc_status status = WC_OK;
-    double vmin, sw, ubar, ybar, suu, slope, mean, ssd, round_err;
+    double vmin, sw, ubar, ybar, slope, intercept, mean, ssd, round_err;
+    double corr = 0.0, corr_se = 0.0;
     int unresolved = 0, changed = 0;
+    int corrected = (model == WC_STATS_MODEL_CORRECTED);
 
     fit->stat = stat;
+    fit->model = model;
     fit->slope = fit->intercept = fit->se = NAN;
     fit->ci_lo = fit->ci_hi = NAN;
+    fit->correction = fit->correction_se = NAN;
     fit->sign_change = 0;
     fit->nboot = (nboot == 0) ? WC_STATS_NBOOT_DEFAULT : nboot;
     fit->samples = 0;
@@ -146,7 +241,10 @@ wc_stats_fit(wc_stats_fit_struct * fit, const double * x,
     if ((int) stat < 0 || stat >= WC_STAT_COUNT)
         return wc_error_set(err, WC_ERR_RANGE, -1, "unknown statistic %d",
                             (int) stat);
-    if (W < 2)
+    if ((int) model < 0 || model >= WC_STATS_MODEL_COUNT)
+        return wc_error_set(err, WC_ERR_RANGE, -1, "unknown model %d",
+                            (int) model);
+    if (W < 2 && !corrected)
         return wc_error_set(err, WC_ERR_RANGE, -1,
                             "a slope needs at least two widths, got %ld",
                             (long) W);
@@ -155,12 +253,28 @@ wc_stats_fit(wc_stats_fit_struct * fit, const double * x,
             return wc_error_set(err, WC_ERR_RANGE, -1,
                                 "width %ld is not positive",
                                 (long) widths[w]);
-    for (w = 1; w < W && widths[w] == widths[0]; w++)
-        ;
-    if (w == W)
-        return wc_error_set(err, WC_ERR_RANGE, -1,
-                            "all %ld widths equal %ld; a slope needs two "
-                            "distinct widths", (long) W, (long) widths[0]);
+    if (corrected)
+    {
+        slong k = distinct_widths(widths, W);
+
+        if (k < WC_STATS_CORRECTED_MIN_WIDTHS)
+            return wc_error_set(err, WC_ERR_RANGE, -1,
+                                "a fit with a 1/n correction needs at "
+                                "least %d distinct widths (three "
+                                "parameters and a degree of freedom), got "
+                                "%ld", WC_STATS_CORRECTED_MIN_WIDTHS,
+                                (long) k);
+    }
+    else
+    {
+        for (w = 1; w < W && widths[w] == widths[0]; w++)
+            ;
+        if (w == W)
+            return wc_error_set(err, WC_ERR_RANGE, -1,
+                                "all %ld widths equal %ld; a slope needs "
+                                "two distinct widths", (long) W,
+                                (long) widths[0]);
+    }
     if (S < 8)
         return wc_error_set(err, WC_ERR_RANGE, -1,
                             "%ld samples per width; a fit needs at least 8",
@@ -309,39 +423,71 @@ wc_stats_fit(wc_stats_fit_struct * fit, const double * x,
     ubar /= sw;
     ybar /= sw;
 
-    /* The centred abscissae d_w = u_w - ubar as weighted sums of the
-       differences u_w - u_v: subtracting the rounded ubar instead would
-       leave an absolute error u |ubar| in d_w, which swamps d_w at a
-       width whose weight dominates the others (weights may differ by up
-       to u^-4). */
-    suu = 0.0;
-    for (w = 0; w < W; w++)
+    /* The estimators' coefficients: h for the slope, g for the
+       correction. */
+    h = flint_malloc(W * sizeof(double));
+    if (corrected)
     {
-        double d = 0.0;
-        slong v;
+        double q;
 
-        for (v = 0; v < W; v++)
-            d += c[v] * (u[w] - u[v]);
-        tmp[w] = d / sw;
-        suu += c[w] * tmp[w] * tmp[w];
+        g = flint_malloc(W * sizeof(double));
+        q = _wc_stats_corrected_coefficients(h, g, c, widths, W);
+        /* q = 1 - r^2, r the weighted correlation of log n and 1/n: the
+           slope's variance is 1/q times the power law's (for independent
+           errors).  Below 2^-26 its standard error would grow more than
+           8192 times, and the coefficients, whose relative rounding error
+           grows like W u / q, would start to lose digits. */
+        if (!(q >= 0x1.0p-26))
+        {
+            slong lo = widths[0], hi = widths[0];
+
+            for (w = 1; w < W; w++)
+            {
+                lo = FLINT_MIN(lo, widths[w]);
+                hi = FLINT_MAX(hi, widths[w]);
+            }
+            status = wc_error_set(err, WC_ERR_RANGE, -1,
+                                  "widths %ld..%ld are too close together "
+                                  "to tell a 1/n correction from the slope",
+                                  (long) lo, (long) hi);
+            goto cleanup;
+        }
     }
-    /* suu > 0: every weight is at least u^4 and two widths differ. */
-    for (w = 0; w < W; w++)
-        c[w] = c[w] * tmp[w] / suu;
+    else
+        power_coefficients(h, tmp, c, u, sw, W);
 
     slope = 0.0;
     round_err = 0.0;
     for (w = 0; w < W; w++)
     {
-        slope += c[w] * y[w];
-        round_err += fabs(c[w]) * (1.0 + fabs(y[w]));
+        slope += h[w] * y[w];
+        round_err += fabs(h[w]) * (1.0 + fabs(y[w]));
     }
     /* Each y_w is uncertain by a few u (relative error of the statistic)
        plus u |y_w| (the log), and the sum adds W roundings: (W + 8) u
-       sum |c_w| (1 + |y_w|) bounds the rounding error of any computed
+       sum |h_w| (1 + |y_w|) bounds the rounding error of any computed
        slope.  It is added to the interval so that nearly deterministic
        data do not give an interval narrower than the arithmetic. */
     round_err *= (double) (W + 8) * (DBL_EPSILON / 2);
+
+    if (corrected)
+    {
+        double tbar = 0.0;
+
+        for (w = 0; w < W; w++)
+        {
+            corr += g[w] * y[w];
+            tbar += c[w] / (double) widths[w];
+        }
+        intercept = ybar - slope * ubar - corr * (tbar / sw);
+        /* The power law's h is exact up to its own rounding; the
+           corrected one is checked against the identities it must
+           satisfy. */
+        round_err += corrected_bias_bound(h, widths, W, intercept, slope,
+                                          corr);
+    }
+    else
+        intercept = ybar - slope * ubar;
 
     /* The replicates.  Replicate b resamples the sample indices with
        generator stream b, the same indices at every width.  The moments
@@ -351,10 +497,12 @@ wc_stats_fit(wc_stats_fit_struct * fit, const double * x,
             xs[j] = (stat == WC_STAT_RMS) ? xs[j] * xs[j] : fabs(xs[j]);
     count = flint_malloc(N * sizeof(double));
     slopes = flint_malloc(B * sizeof(double));
+    if (corrected)
+        corrs = flint_malloc(B * sizeof(double));
     for (b = 0; b < B; b++)
     {
         wc_stats_rng_struct r;
-        double t = 0.0;
+        double t = 0.0, tc = 0.0;
         int zero = 0;
 
         _wc_stats_rng_init(&r, seed, (ulong) b);
@@ -374,9 +522,17 @@ wc_stats_fit(wc_stats_fit_struct * fit, const double * x,
                 zero = 1;
             }
             else
-                t += c[w] * log(v / scale[w]);
+            {
+                double lv = log(v / scale[w]);
+
+                t += h[w] * lv;
+                if (corrected)
+                    tc += g[w] * lv;
+            }
         }
         slopes[b] = t;
+        if (corrected)
+            corrs[b] = tc;
         zero_reps += zero;
     }
     if (zero_reps > 0)
@@ -389,15 +545,22 @@ wc_stats_fit(wc_stats_fit_struct * fit, const double * x,
         goto cleanup;
     }
 
+    if (corrected)
+    {
+        _wc_stats_moments(&mean, &ssd, corrs, B, 1.0);
+        corr_se = sqrt(ssd / (double) (B - 1));
+    }
     _wc_stats_moments(&mean, &ssd, slopes, B, 1.0);
     qsort(slopes, (size_t) B, sizeof(double), cmp_double);
     kl = _wc_stats_rank(B, 1, 40);
 
     fit->slope = slope;
-    fit->intercept = ybar - slope * ubar;
+    fit->intercept = intercept;
     fit->se = sqrt(ssd / (double) (B - 1));
     fit->ci_lo = slopes[kl - 1] - round_err;
     fit->ci_hi = slopes[B - kl] + round_err;
+    fit->correction = corr;
+    fit->correction_se = corr_se;
 
 cleanup:
     flint_free(keep);
@@ -409,7 +572,10 @@ cleanup:
     flint_free(u);
     flint_free(var);
     flint_free(c);
+    flint_free(h);
+    flint_free(g);
     flint_free(slopes);
+    flint_free(corrs);
     flint_free(tmp);
     flint_free(rows);
     return status;

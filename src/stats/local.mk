@@ -1,5 +1,6 @@
 libweakcorr_la_SOURCES += \
     %reldir%/stats_impl.h \
+    %reldir%/design.c \
     %reldir%/fit.c \
     %reldir%/moments.c \
     %reldir%/names.c \

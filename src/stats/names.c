@@ -1,5 +1,5 @@
-/* Names of the statistics and verdicts, as the command line prints and
-   parses them. */
+/* Names of the statistics, fit models and verdicts, as the command line
+   prints and parses them. */
 
 #include <string.h>
 
@@ -35,6 +35,38 @@ wc_stat_parse(wc_stat_kind * stat, const char * text, wc_error_t err)
                         "unknown statistic '%.64s%s' (expected auto, mean, "
                         "rms, abs, median, q90 or q99)",
                         text, strlen(text) > 64 ? "..." : "");
+}
+
+static const char * const model_names[WC_STATS_MODEL_COUNT] =
+{
+    "power", "corrected"
+};
+
+const char *
+wc_stats_model_name(wc_stats_model model)
+{
+    if ((int) model < 0 || model >= WC_STATS_MODEL_COUNT)
+        return "unknown";
+    return model_names[model];
+}
+
+wc_status
+wc_stats_model_parse(wc_stats_model * model, const char * text,
+                     wc_error_t err)
+{
+    int k;
+
+    if (text == NULL)
+        return wc_error_set(err, WC_ERR_PARSE, 0, "missing model");
+    for (k = 0; k < WC_STATS_MODEL_COUNT; k++)
+        if (strcmp(text, model_names[k]) == 0)
+        {
+            *model = (wc_stats_model) k;
+            return WC_OK;
+        }
+    return wc_error_set(err, WC_ERR_PARSE, 0,
+                        "unknown model '%.64s%s' (expected power or "
+                        "corrected)", text, strlen(text) > 64 ? "..." : "");
 }
 
 const char *

@@ -95,6 +95,16 @@ double _wc_stats_resampled_stat(wc_stat_kind stat, const double * t,
                                 const slong * perm, const double * count,
                                 slong N);
 
+/* The coefficients h (slope) and g (correction) of the weighted
+   least-squares fit of a + slope log n + correction / n to the widths
+   with weights v > 0: the fitted slope is h . y, the correction g . y.
+   Returns q = 1 - r^2, r the weighted correlation of log n and 1/n
+   (0 when fewer than two widths differ); h and g are meaningful only
+   when q is well above W u.  O(W^2). */
+double _wc_stats_corrected_coefficients(double * h, double * g,
+                                        const double * v,
+                                        const slong * widths, slong W);
+
 /* Rearranges v[0..n-1] (no NaN) so that v[k] holds the value of 0-based
    rank k, with v[i] <= v[k] for i < k and v[i] >= v[k] for i > k.
    Expected O(n); O(n log n) in the worst case. */

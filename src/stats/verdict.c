@@ -35,6 +35,30 @@ wc_stats_verdict_resolved(const wc_stats_fit_struct * fit, double exponent,
 }
 
 wc_verdict
+wc_stats_verdict_corrected(wc_stats_model * decided,
+                           const wc_stats_fit_struct * power,
+                           const wc_stats_fit_struct * corrected,
+                           double exponent, double resolution)
+{
+    /* The corrected interval is the one whose coverage does not rest on
+       the correction being zero; the power fit only stands in for it when
+       there is none (doc/stats.md). */
+    if (corrected != NULL && corrected->model == WC_STATS_MODEL_CORRECTED
+        && isfinite(corrected->ci_lo) && isfinite(corrected->ci_hi)
+        && corrected->ci_lo <= corrected->ci_hi)
+    {
+        if (decided != NULL)
+            *decided = WC_STATS_MODEL_CORRECTED;
+        return wc_stats_verdict_resolved(corrected, exponent, resolution);
+    }
+    if (decided != NULL)
+        *decided = WC_STATS_MODEL_POWER;
+    if (power == NULL)
+        return WC_VERDICT_INCONCLUSIVE;
+    return wc_stats_verdict_resolved(power, exponent, resolution);
+}
+
+wc_verdict
 wc_stats_verdict_zero(const wc_stats_row_struct * rows, slong nwidths,
                       double alpha)
 {

@@ -1,4 +1,5 @@
-/* Names of statistics and verdicts: round trips and the parse errors. */
+/* Names of statistics, fit models and verdicts: round trips and the
+   parse errors. */
 
 #include <string.h>
 
@@ -55,6 +56,43 @@ main(void)
              && strstr(err->msg, "...") != NULL
              && strlen(err->msg) < sizeof(err->msg),
              "long name: %s", err->msg);
+
+    {
+        static const char * const models[2] = { "power", "corrected" };
+        static const char * const bad_models[4] =
+            { "", "Power", "corrected ", "power-law" };
+        wc_stats_model m, mgot;
+
+        for (m = WC_STATS_MODEL_POWER; m < WC_STATS_MODEL_COUNT; m++)
+        {
+            WC_CHECK(t, strcmp(wc_stats_model_name(m), models[m]) == 0,
+                     "model %d is '%s'", (int) m, wc_stats_model_name(m));
+            mgot = WC_STATS_MODEL_COUNT;
+            WC_CHECK(t, wc_stats_model_parse(&mgot, models[m], err) == WC_OK
+                     && mgot == m, "parse model '%s'", models[m]);
+        }
+        WC_CHECK(t, strcmp(wc_stats_model_name(WC_STATS_MODEL_COUNT),
+                           "unknown") == 0
+                 && strcmp(wc_stats_model_name((wc_stats_model) -1),
+                           "unknown") == 0, "out-of-range model");
+        for (i = 0; i < 4; i++)
+        {
+            wc_error_init(err);
+            mgot = WC_STATS_MODEL_CORRECTED;
+            WC_CHECK(t, wc_stats_model_parse(&mgot, bad_models[i], err)
+                     == WC_ERR_PARSE && err->pos == 0
+                     && mgot == WC_STATS_MODEL_CORRECTED
+                     && strstr(err->msg, "unknown model") != NULL,
+                     "model '%s' not rejected properly: %s", bad_models[i],
+                     err->msg);
+        }
+        WC_CHECK(t, wc_stats_model_parse(&mgot, NULL, err) == WC_ERR_PARSE,
+                 "NULL model text accepted");
+        wc_error_init(err);
+        WC_CHECK(t, wc_stats_model_parse(&mgot, longname, err)
+                 == WC_ERR_PARSE && strstr(err->msg, "...") != NULL,
+                 "long model name: %s", err->msg);
+    }
 
     for (i = 0; i < 5; i++)
         WC_CHECK(t, strcmp(wc_verdict_name((wc_verdict) i), verdicts[i])

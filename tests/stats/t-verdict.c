@@ -1,5 +1,6 @@
 /* Verdicts: the slope verdicts on constructed intervals and on fits of
-   exact power laws; the zero verdict on constructed rows, and its
+   exact power laws; the verdict from a power and a corrected fit on
+   constructed intervals; the zero verdict on constructed rows, and its
    false-alarm rate and power on Gaussian data.
 
    Statistical assertions (three, each at level 1e-6, so this program
@@ -25,6 +26,9 @@ interval(double lo, double hi)
     wc_stats_fit_struct f;
 
     f.stat = WC_STAT_MEAN;
+    f.model = WC_STATS_MODEL_POWER;
+    f.correction = 0.0;
+    f.correction_se = 0.0;
     f.slope = 0.5 * (lo + hi);
     f.intercept = 0.0;
     f.se = 0.25 * (hi - lo);
@@ -96,6 +100,107 @@ check_slope_verdicts(wc_test_t t, sim_rng * r)
              && wc_stats_verdict(&f, -0.5 + 1e-9) == WC_VERDICT_NOT_TIGHT,
              "verdicts on an exact power law: [%.17g, %.17g]", f.ci_lo,
              f.ci_hi);
+}
+
+static wc_stats_fit_struct
+corrected_interval(double lo, double hi)
+{
+    wc_stats_fit_struct f = interval(lo, hi);
+
+    f.model = WC_STATS_MODEL_CORRECTED;
+    f.correction = -8.0;
+    f.correction_se = 1.5;
+    return f;
+}
+
+/* wc_stats_verdict_corrected: the corrected interval decides whenever it
+   is usable, the power law's otherwise. */
+static void
+check_corrected_verdicts(wc_test_t t)
+{
+    wc_stats_fit_struct p, c, bad;
+    wc_stats_model m;
+    static const wc_stats_model unset = WC_STATS_MODEL_COUNT;
+
+    /* The motivating case: the power law's interval lies above -1, the
+       corrected one contains it and excludes -1.5. */
+    p = interval(-0.976, -0.945);
+    c = corrected_interval(-1.03, -0.96);
+    m = unset;
+    WC_CHECK(t, wc_stats_verdict_resolved(&p, -1.0, 0.5)
+             == WC_VERDICT_VIOLATED
+             && wc_stats_verdict_corrected(&m, &p, &c, -1.0, 0.5)
+                == WC_VERDICT_TIGHT && m == WC_STATS_MODEL_CORRECTED,
+             "a correction explains the apparent violation");
+
+    /* Every verdict comes from the corrected interval [-1.2, -0.8]. */
+    c = corrected_interval(-1.2, -0.8);
+    p = interval(-0.9, -0.85);
+    WC_CHECK(t, wc_stats_verdict_corrected(&m, &p, &c, -1.3, 0.5)
+             == WC_VERDICT_VIOLATED
+             && wc_stats_verdict_corrected(&m, &p, &c, -0.7, 0.5)
+                == WC_VERDICT_NOT_TIGHT
+             && wc_stats_verdict_corrected(&m, &p, &c, -1.0, 0.5)
+                == WC_VERDICT_TIGHT
+             && wc_stats_verdict_corrected(&m, &p, &c, -1.0, 0.1)
+                == WC_VERDICT_INCONCLUSIVE
+             && wc_stats_verdict_corrected(&m, &p, &c, -0.8, 0.5)
+                == WC_VERDICT_TIGHT
+             && wc_stats_verdict_corrected(&m, &p, &c, NAN, 0.5)
+                == WC_VERDICT_INCONCLUSIVE
+             && m == WC_STATS_MODEL_CORRECTED,
+             "verdicts on the corrected interval [-1.2, -0.8]");
+
+    /* The power law does not overrule it: a power interval below the
+       exponent with the corrected one containing both the exponent and
+       the next lower candidate is inconclusive, not "not tight". */
+    c = corrected_interval(-1.6, -0.9);
+    p = interval(-1.5, -1.45);
+    WC_CHECK(t, wc_stats_verdict_resolved(&p, -1.0, 0.5)
+             == WC_VERDICT_NOT_TIGHT
+             && wc_stats_verdict_corrected(&m, &p, &c, -1.0, 0.5)
+                == WC_VERDICT_INCONCLUSIVE && m == WC_STATS_MODEL_CORRECTED,
+             "the wider corrected interval decides");
+
+    /* Fallbacks: no corrected fit, a failed one (NaN), an empty or
+       unbounded interval, a fit of the power model passed as the
+       corrected one. */
+    p = interval(-1.1, -0.9);
+    bad = corrected_interval(NAN, NAN);
+    m = unset;
+    WC_CHECK(t, wc_stats_verdict_corrected(&m, &p, NULL, -1.0, 0.5)
+             == WC_VERDICT_TIGHT && m == WC_STATS_MODEL_POWER,
+             "no corrected fit");
+    m = unset;
+    WC_CHECK(t, wc_stats_verdict_corrected(&m, &p, &bad, -2.0, 0.5)
+             == WC_VERDICT_VIOLATED && m == WC_STATS_MODEL_POWER,
+             "a failed corrected fit");
+    bad = corrected_interval(0.0, -1.0);
+    m = unset;
+    WC_CHECK(t, wc_stats_verdict_corrected(&m, &p, &bad, 0.0, 0.5)
+             == WC_VERDICT_NOT_TIGHT && m == WC_STATS_MODEL_POWER,
+             "an empty corrected interval");
+    bad = corrected_interval(-INFINITY, 1.0);
+    m = unset;
+    WC_CHECK(t, wc_stats_verdict_corrected(&m, &p, &bad, -1.0, 0.5)
+             == WC_VERDICT_TIGHT && m == WC_STATS_MODEL_POWER,
+             "an unbounded corrected interval");
+    bad = interval(-3.0, -2.5);
+    m = unset;
+    WC_CHECK(t, wc_stats_verdict_corrected(&m, &p, &bad, -1.0, 0.5)
+             == WC_VERDICT_TIGHT && m == WC_STATS_MODEL_POWER,
+             "a power fit in the corrected argument");
+    m = unset;
+    WC_CHECK(t, wc_stats_verdict_corrected(&m, NULL, NULL, -1.0, 0.5)
+             == WC_VERDICT_INCONCLUSIVE && m == WC_STATS_MODEL_POWER,
+             "no fit at all");
+    WC_CHECK(t, wc_stats_verdict_corrected(NULL, NULL, &c, -1.0, 0.5)
+             == WC_VERDICT_INCONCLUSIVE
+             && wc_stats_verdict_corrected(NULL, &p, NULL, -1.0, 0.5)
+                == WC_VERDICT_TIGHT, "decided may be NULL");
+    p = interval(NAN, NAN);
+    WC_CHECK(t, wc_stats_verdict_corrected(&m, &p, NULL, -1.0, 0.5)
+             == WC_VERDICT_INCONCLUSIVE, "no usable interval");
 }
 
 static wc_stats_row_struct
@@ -284,6 +389,7 @@ main(void)
                 < 1e-15, "t tail series");
 
     check_slope_verdicts(t, &r);
+    check_corrected_verdicts(t);
     check_zero_rows(t);
     check_false_alarms(t, &r);
 
