@@ -74,6 +74,11 @@ typedef struct
     double * error;
     wc_stats_fit_struct fit;
 
+    /* The fit with a finite-width correction (log stat = a + s log n +
+       c/n) when it decided the verdict; the slope column shows it. */
+    int has_corrected;
+    wc_stats_fit_struct corrected;
+
     int has_verdict;
     wc_verdict verdict;
     char * note;        /* a short remark, or NULL */
@@ -115,6 +120,8 @@ void wc_table_row_set_mc(wc_table_row_struct * row, wc_stat_kind stat,
                          const slong * widths, const slong * samples,
                          const double * value, const double * error,
                          slong nwidths, const wc_stats_fit_struct * fit);
+void wc_table_row_set_corrected(wc_table_row_struct * row,
+                                const wc_stats_fit_struct * fit);
 void wc_table_row_set_verdict(wc_table_row_struct * row, wc_verdict v);
 void wc_table_row_set_note(wc_table_row_struct * row, const char * note);
 

@@ -31,14 +31,18 @@ static const char help[] =
 "inconclusive.\n"
 "\n"
 "The Monte Carlo options are those of weakcorr mc (widths 64..1024 and\n"
-"100 samples per width by default); --prec, --digits and --max-terms are\n"
-"those of weakcorr exact; --no-exact skips the exact engines.\n"
+"100 samples per width by default; for norms the statistic is the RMS\n"
+"unless --stat says otherwise); --prec, --digits and --max-terms are\n"
+"those of weakcorr exact; --no-exact skips the exact engines.  With four\n"
+"widths or more the verdict uses the slope fitted with a finite-width\n"
+"correction, log stat = a + slope log n + c/n (doc/stats.md).\n"
 "\n"
 "  --json   one JSON object: input, spec, net, bound, bound_zero,\n"
 "           typical_bound, exact (null, or of, series, leading_power, zero,\n"
 "           tight), exact_note, rows (width, samples, mean, se, rms,\n"
-"           exact, z), stat, slope, slope_ci, predicted, verdict,\n"
-"           exact_consistent, z_crit, fit_note\n"
+"           exact, z), stat, slope, slope_ci, corrected_slope,\n"
+"           corrected_slope_ci, verdict_fit (power or corrected),\n"
+"           predicted, verdict, exact_consistent, z_crit, fit_note\n"
 "\n"
 "Exit status: 0 when the check ran (whatever the verdict), 1 for malformed\n"
 "input, 2 for a quantity the Monte Carlo engine does not evaluate, 130\n"
@@ -194,6 +198,14 @@ text_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
     }
     else
         wc_buf_printf(out, "%-11s none: %s\n", "fit", res->fit_note);
+    if (c->have_corrected)
+        wc_buf_printf(out, "%-11s with a 1/n correction (log stat = a + "
+                      "slope log n + c/n): slope %.4f, 95%% interval "
+                      "[%.4f, %.4f]%s\n", "", c->corrected.slope,
+                      c->corrected.ci_lo, c->corrected.ci_hi,
+                      c->verdict_from_fit && c->verdict_model
+                      == WC_STATS_MODEL_CORRECTED ? "; decides the verdict"
+                      : "");
     if (c->have_predicted)
         wc_buf_printf(out, "%-11s slope %g for the %s\n", "predicted",
                       c->predicted, wc_stat_name(res->fit.stat));
@@ -343,6 +355,23 @@ json_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
         wc_json_null(j);
     else
         wc_json_string(j, res->fit_note);
+    wc_json_key(j, "corrected_slope");
+    wc_json_double(j, c->have_corrected ? c->corrected.slope : NAN);
+    wc_json_key(j, "corrected_slope_ci");
+    if (c->have_corrected)
+    {
+        wc_json_begin_array(j);
+        wc_json_double(j, c->corrected.ci_lo);
+        wc_json_double(j, c->corrected.ci_hi);
+        wc_json_end_array(j);
+    }
+    else
+        wc_json_null(j);
+    wc_json_key(j, "verdict_fit");
+    if (c->verdict_from_fit)
+        wc_json_string(j, wc_stats_model_name(c->verdict_model));
+    else
+        wc_json_null(j);
     wc_json_key(j, "predicted");
     wc_json_double(j, c->have_predicted ? c->predicted : NAN);
     wc_json_key(j, "verdict");
@@ -440,6 +469,11 @@ wc_cmd_check(int argc, char ** argv)
         exit_status = wc_cli_fail("--widths", err);
         goto cleanup;
     }
+    /* A norm's bound comes from E[|C|^2]: its RMS is what the bound is
+       about, so that is the default statistic. */
+    if (q->kind != WC_MC_SPEC && a.opt->stat == WC_STAT_AUTO)
+        a.opt->stat = WC_STAT_RMS;
+
     wc_claim_bound(c, q, net);
     if (no_exact)
         snprintf(c->exact_note, sizeof(c->exact_note), "--no-exact");

@@ -221,6 +221,15 @@ panel(wc_buf_t buf, const wc_table_row_struct * row, double ox, double oy)
                   "%.3f, 95%% interval [%.3f, %.3f]</text>\n", ox + LEFT,
                   t + 10, ox + LEFT + 12, t + 10, ox + LEFT + 18, t + 14,
                   row->fit.slope, row->fit.ci_lo, row->fit.ci_hi);
+    if (row->has_corrected)
+    {
+        t += 14;
+        wc_buf_printf(buf, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">"
+                      "with a 1/n correction: slope %.3f, 95%% interval "
+                      "[%.3f, %.3f]</text>\n", ox + LEFT + 18, t + 14,
+                      row->corrected.slope, row->corrected.ci_lo,
+                      row->corrected.ci_hi);
+    }
     if (row->has_bound)
     {
         wc_buf_reset(label);

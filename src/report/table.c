@@ -177,6 +177,14 @@ wc_table_row_set_mc(wc_table_row_struct * row, wc_stat_kind stat,
 }
 
 void
+wc_table_row_set_corrected(wc_table_row_struct * row,
+                           const wc_stats_fit_struct * fit)
+{
+    row->has_corrected = 1;
+    row->corrected = *fit;
+}
+
+void
 wc_table_row_set_verdict(wc_table_row_struct * row, wc_verdict v)
 {
     row->has_verdict = 1;

@@ -188,6 +188,9 @@ run_quantity(wc_table_row_struct * row, const wc_table_item_struct * it,
     }
     else
         wc_table_row_set_note(row, res->fit_note);
+    if (c->have_corrected && c->verdict_from_fit
+        && c->verdict_model == WC_STATS_MODEL_CORRECTED)
+        wc_table_row_set_corrected(row, &c->corrected);
     wc_table_row_set_verdict(row, c->verdict);
 
 cleanup:

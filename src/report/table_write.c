@@ -104,10 +104,16 @@ row_cell(wc_buf_t buf, const wc_table_row_struct * row, slong column,
             if (!row->has_mc)
                 wc_buf_puts(buf, "-");
             else
-                wc_buf_printf(buf, "%.*f [%.*f, %.*f] (est., %s)",
-                              (int) digits, row->fit.slope, (int) digits,
-                              row->fit.ci_lo, (int) digits, row->fit.ci_hi,
-                              wc_stat_name(row->fit.stat));
+            {
+                const wc_stats_fit_struct * f = row->has_corrected
+                                                ? &row->corrected : &row->fit;
+
+                wc_buf_printf(buf, "%.*f [%.*f, %.*f] (est., %s%s)",
+                              (int) digits, f->slope, (int) digits,
+                              f->ci_lo, (int) digits, f->ci_hi,
+                              wc_stat_name(f->stat), row->has_corrected
+                              ? ", with 1/n" : "");
+            }
             return;
         default:
             wc_buf_puts(buf, row->has_verdict ? wc_verdict_name(row->verdict)
@@ -148,7 +154,8 @@ write_text(wc_buf_t buf, const wc_table_t table, slong digits)
     put_versions(buf);
     wc_buf_puts(buf, "\n# exact: a rational; ball: an interval [mid +/- rad]"
                 " containing the value; est.: a Monte Carlo estimate, "
-                "slope with its 95% interval\n\n");
+                "slope with its 95% interval (with 1/n: fitted with a "
+                "finite-width correction)\n\n");
 
     for (c = 0; c < WC_TABLE_COLUMNS; c++)
         put_padded(buf, wc_table_headers[c], width[c],
@@ -331,10 +338,16 @@ write_latex(wc_buf_t buf, const wc_table_t table, slong digits)
                 }
             }
             else if (c == 4 && row->has_mc)
-                wc_buf_printf(buf, "$%.*f\\ [%.*f, %.*f]$ (%s)",
-                              (int) digits, row->fit.slope, (int) digits,
-                              row->fit.ci_lo, (int) digits, row->fit.ci_hi,
-                              wc_stat_name(row->fit.stat));
+            {
+                const wc_stats_fit_struct * f = row->has_corrected
+                                                ? &row->corrected : &row->fit;
+
+                wc_buf_printf(buf, "$%.*f\\ [%.*f, %.*f]$ (%s%s)",
+                              (int) digits, f->slope, (int) digits,
+                              f->ci_lo, (int) digits, f->ci_hi,
+                              wc_stat_name(f->stat), row->has_corrected
+                              ? ", with $1/n$" : "");
+            }
             else
             {
                 row_cell(cell, row, c, digits, 0);
@@ -381,7 +394,7 @@ write_csv(wc_buf_t buf, const wc_table_t table)
     wc_buf_puts(buf, "name,spec,net,bound_of,bound,bound_zero,exact_kind,"
                 "exact_power,exact_coeff,exact_model,stat,slope,slope_se,"
                 "slope_ci_lo,slope_ci_hi,verdict,widths,samples,values,"
-                "errors\n");
+                "errors,corrected_slope,corrected_ci_lo,corrected_ci_hi\n");
     for (i = 0; i < table->nrows; i++)
     {
         const wc_table_row_struct * row = table->rows + i;
@@ -442,7 +455,11 @@ write_csv(wc_buf_t buf, const wc_table_t table)
         wc_buf_putc(buf, ',');
         for (w = 0; row->has_mc && w < row->nwidths; w++)
             wc_buf_printf(buf, w ? ";%.17g" : "%.17g", row->error[w]);
-        wc_buf_putc(buf, '\n');
+        if (row->has_corrected)
+            wc_buf_printf(buf, ",%.17g,%.17g,%.17g\n", row->corrected.slope,
+                          row->corrected.ci_lo, row->corrected.ci_hi);
+        else
+            wc_buf_puts(buf, ",,,\n");
     }
     wc_buf_clear(f);
 }
@@ -546,6 +563,18 @@ write_json(wc_buf_t buf, const wc_table_t table)
             wc_json_begin_array(j);
             wc_json_double(j, row->fit.ci_lo);
             wc_json_double(j, row->fit.ci_hi);
+            wc_json_end_array(j);
+        }
+        else
+            wc_json_null(j);
+        wc_json_key(j, "corrected_slope");
+        wc_json_double(j, row->has_corrected ? row->corrected.slope : NAN);
+        wc_json_key(j, "corrected_slope_ci");
+        if (row->has_corrected)
+        {
+            wc_json_begin_array(j);
+            wc_json_double(j, row->corrected.ci_lo);
+            wc_json_double(j, row->corrected.ci_hi);
             wc_json_end_array(j);
         }
         else

@@ -57,6 +57,8 @@ build(wc_table_t table)
     wc_table_row_set_exact_fmpq(row, -1, q, "same network");
     make_fit(&fit, WC_STAT_MEAN, -0.9933, 1.354, -1.0481, -0.9391);
     wc_table_row_set_mc(row, WC_STAT_MEAN, widths, samples, v2, e2, 3, &fit);
+    make_fit(&fit, WC_STAT_MEAN, -1.0412, 1.41, -1.2011, -0.8874);
+    wc_table_row_set_corrected(row, &fit);
     wc_table_row_set_verdict(row, WC_VERDICT_TIGHT);
     wc_table_row_set_note(row, "a note, with a comma and \"quotes\"");
 
@@ -209,7 +211,7 @@ main(void)
                 {
                     const wc_table_row_struct * r = table->rows + row;
 
-                    WC_CHECK(t, n == 20, "row %ld has %ld fields",
+                    WC_CHECK(t, n == 23, "row %ld has %ld fields",
                              (long) row, (long) n);
                     WC_CHECK(t, strcmp(field[0], r->name) == 0
                              && strcmp(field[1], r->spec) == 0,
