@@ -51,3 +51,13 @@ CLEANFILES += %reldir%/dynamics_bench$(EXEEXT)
 bench: bench-dynamics
 bench-dynamics: %reldir%/dynamics_bench$(EXEEXT)
 	./%reldir%/dynamics_bench$(EXEEXT)
+
+EXTRA_PROGRAMS += %reldir%/deeppoly_bench
+%canon_reldir%_deeppoly_bench_SOURCES = %reldir%/deeppoly_bench.c
+%canon_reldir%_deeppoly_bench_LDADD = libweakcorr.la
+CLEANFILES += %reldir%/deeppoly_bench$(EXEEXT)
+
+.PHONY: bench-deeppoly
+bench: bench-deeppoly
+bench-deeppoly: %reldir%/deeppoly_bench$(EXEEXT)
+	./%reldir%/deeppoly_bench$(EXEEXT)

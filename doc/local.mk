@@ -4,6 +4,7 @@ dist_doc_DATA += \
     %reldir%/order.md \
     %reldir%/exact.md \
     %reldir%/exact-onelayer.md \
+    %reldir%/exact-deeppoly.md \
     %reldir%/gauss.md \
     %reldir%/report.md \
     %reldir%/stats.md \

@@ -6,7 +6,11 @@
      - one hidden layer with any supported activation, by a sum over set
        partitions of the neuron indices of single-neuron Gaussian
        expectations (src/exact/onelayer*.c, with the gauss module);
-   and wc_exact_compute chooses among them.  doc/exact.md describes the
+     - deep networks with polynomial activations, by conditional
+       expectations of Gram entries layer by layer
+       (src/exact/deeppoly*.c);
+   and wc_exact_compute chooses among them.  doc/exact.md,
+   doc/exact-onelayer.md and doc/exact-deeppoly.md describe the
    algorithms and their accuracy. */
 
 #ifndef WC_EXACT_H
@@ -35,6 +39,23 @@ wc_exact_options_struct;
 typedef wc_exact_options_struct wc_exact_options_t[1];
 
 void wc_exact_options_init(wc_exact_options_t opt);
+
+/* The engine wc_exact_compute takes for a network: deep linear for
+   act=linear and for act=poly(0,1) (the same network), one hidden layer
+   for any other activation at hidden=1, deep polynomial for act=poly at
+   hidden >= 2, none otherwise.  The name is "linear", "onelayer",
+   "deeppoly" or "none". */
+typedef enum
+{
+    WC_EXACT_ENGINE_NONE = 0,
+    WC_EXACT_ENGINE_LINEAR,
+    WC_EXACT_ENGINE_ONELAYER,
+    WC_EXACT_ENGINE_DEEPPOLY
+}
+wc_exact_engine;
+
+wc_exact_engine wc_exact_choose(const wc_net_t net);
+const char * wc_exact_engine_name(wc_exact_engine engine);
 
 /* res = E[spec] (the cumulant for connected specs), as a series in the
    common hidden width n, for the network net.  Exact rationals when the
@@ -201,6 +222,67 @@ wc_status wc_exact_onelayer_method(wc_series_t res, const wc_spec_t spec,
                                    const wc_exact_options_t opt, int method,
                                    wc_exact_onelayer_info_t info,
                                    wc_error_t err);
+
+/* ------------------------------------------------------------------ */
+/* Deep networks with polynomial activations (act=poly(...) or
+   act=linear, any depth, biases, every parameterisation;
+   doc/exact-deeppoly.md).  Every contracted index becomes a Gaussian
+   direction in parameter space, every slot a formal perturbation
+   parameter, so that the derivative tensors are coefficients of one
+   perturbed forward pass; given a layer, the neurons of the next one
+   are i.i.d., and the state -- a polynomial in the Gram entries of the
+   perturbed activations at a layer boundary -- is replaced layer by
+   layer by its conditional expectation (moments of sums of i.i.d.
+   vectors, Gaussian moments by Isserlis' theorem).  Cumulants: the
+   Moebius sum with one independent copy of the network per block. */
+
+#define WC_EXACT_DEEPPOLY_MAX_TENSORS 32
+#define WC_EXACT_DEEPPOLY_MAX_ORDER 12
+
+/* Counters filled by the deep polynomial engine. */
+typedef struct
+{
+    double estimate;      /* a-priori work estimate compared to max_terms */
+    double projected;     /* largest projection made after a layer */
+    double operations;    /* coefficient products actually performed */
+    slong states;         /* largest number of monomials of a state */
+    slong closure;        /* largest downward closure of a state */
+    slong moments;        /* single-neuron moments computed */
+    slong pairs;          /* terms of the moment recursion */
+    slong moebius_terms;  /* partitions of the cumulant groups summed */
+}
+wc_exact_deeppoly_info_struct;
+
+typedef wc_exact_deeppoly_info_struct wc_exact_deeppoly_info_t[1];
+
+/* res = E[spec] (the joint cumulant for connected specs), exact, for a
+   network with every hidden width equal to n whose activation is a
+   polynomial (act=linear counts as poly(0,1)); hidden >= 1.  Returns
+   WC_ERR_UNSUPPORTED for other activations, WC_ERR_RANGE when the
+   a-priori estimate exceeds opt->max_terms (the estimate is in the
+   message), when the work done exceeds it after all, or beyond the size
+   limits (64 slots, i.e. 32 contracted indices;
+   WC_EXACT_DEEPPOLY_MAX_TENSORS tensors; tensors of order above
+   WC_EXACT_DEEPPOLY_MAX_ORDER).  info may be NULL. */
+wc_status wc_exact_deeppoly(wc_series_t res, const wc_spec_t spec,
+                            const wc_net_t net,
+                            const wc_exact_options_t opt,
+                            wc_exact_deeppoly_info_t info, wc_error_t err);
+
+/* The same with distinct hidden widths n_1..n_H: res becomes a Laurent
+   polynomial in H variables. */
+wc_status wc_exact_deeppoly_widths(wc_mseries_t res, const wc_spec_t spec,
+                                   const wc_net_t net,
+                                   const wc_exact_options_t opt,
+                                   wc_exact_deeppoly_info_t info,
+                                   wc_error_t err);
+
+/* The a-priori estimate that wc_exact_deeppoly (symbolic == 0) or
+   wc_exact_deeppoly_widths (symbolic == 1) compares with max_terms; 0
+   for specs that are zero without computation, HUGE_VAL outside the
+   engine. */
+double wc_exact_deeppoly_estimate(const wc_spec_t spec, const wc_net_t net,
+                                  int symbolic);
 
 #ifdef __cplusplus
 }

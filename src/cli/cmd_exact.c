@@ -1,9 +1,6 @@
 /* weakcorr exact SPEC --net NET: E[SPEC] as an exact finite series in the
    width, its leading power and the cluster-graph bound beside it. */
 
-#include <errno.h>
-#include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -20,10 +17,15 @@ static const char help[] =
 "param=mf as s - m/2 (m tensors) and to param=standard as s + k (k\n"
 "contracted indices, each bringing a fan-in of at most n).\n"
 "\n"
-"Engine: deep linear networks (act=linear), any depth, with or without\n"
-"biases, param=ntk, standard or mf, any din and labelled inputs; the\n"
-"coefficients are exact rationals.  Other activations are refused with\n"
-"exit status 2.\n"
+"Engines, chosen from NET: deep linear networks (act=linear, or\n"
+"act=poly(0,1)), any depth, by a transfer over the layers; one hidden\n"
+"layer (hidden=1) with any activation, by sums over neuron partitions;\n"
+"deep networks with a polynomial activation (act=poly(...), hidden >= 2)\n"
+"by conditional expectations layer by layer.  All of them take biases,\n"
+"param=ntk, standard or mf, any din and labelled inputs.  Coefficients\n"
+"are exact rationals for linear and polynomial activations, certified\n"
+"balls otherwise.  Deep networks with other activations are refused\n"
+"with exit status 2.\n"
 "\n"
 "  --net NET          the network (required), e.g. hidden=4,act=linear\n"
 "  --json             one JSON object: input, spec, net, engine, exact,\n"
@@ -32,14 +34,15 @@ static const char help[] =
 "                     bound, bound_ntk, bound_zero, tight, zero,\n"
 "                     connected, estimate, and with --widths-symbolic\n"
 "                     widths_symbolic (exponents of n1..nH and coeff)\n"
-"  --max-terms N      work bound in weight operations (default 100000000);\n"
-"                     a request estimated above it is refused at once with\n"
-"                     exit status 2 and the estimate\n"
+"  --max-terms N      work bound in the engine's elementary operations\n"
+"                     (default 100000000); a request estimated above it is\n"
+"                     refused at once with exit status 2 and the estimate\n"
 "  --prec BITS        precision of ball coefficients (default 128); exact\n"
 "                     rational results do not depend on it\n"
 "  --digits D         the same in decimal digits\n"
 "  --widths-symbolic  also give E[SPEC] for distinct hidden widths n1..nH,\n"
-"                     as a Laurent polynomial in n1..nH\n"
+"                     as a Laurent polynomial in n1..nH (act=linear or\n"
+"                     act=poly(...))\n"
 "\n"
 "Exit status: 0 on success, 1 for a malformed SPEC, NET or option, 2 for\n"
 "a well-formed request no engine answers or one beyond the work bound.\n"
@@ -47,24 +50,8 @@ static const char help[] =
 "examples:\n"
 "  weakcorr exact 'var(ntk)' --net hidden=1,act=linear\n"
 "  weakcorr exact 'f_a f_b f_ab f' --net hidden=3,act=linear\n"
-"  weakcorr exact 'f^4' --net hidden=2,act=linear --widths-symbolic\n";
-
-/* A positive integer option value no larger than max. */
-static int
-parse_count(slong * v, const char * text, slong max)
-{
-    char * end;
-    long long x;
-
-    if (text[0] < '0' || text[0] > '9')
-        return 0;
-    errno = 0;
-    x = strtoll(text, &end, 10);
-    if (errno != 0 || *end != '\0' || x < 1 || x > max)
-        return 0;
-    *v = (slong) x;
-    return 1;
-}
+"  weakcorr exact 'f^4' --net hidden=2,act=linear --widths-symbolic\n"
+"  weakcorr exact 'var(ntk)' --net hidden=3,act=poly(0,1,1)\n";
 
 static void
 print_power(wc_buf_t buf, const fmpq_t e)
@@ -129,9 +116,21 @@ print_text(const char * text, const wc_spec_t spec, const wc_net_t net,
     str = wc_net_get_str(net);
     printf("NET         %s\n", str);
     wc_free(str);
-    if (net->act == WC_ACT_LINEAR)
-        printf("engine      deep linear transfer over the %ld layers\n",
-               (long) net->hidden + 1);
+    switch (wc_exact_choose(net))
+    {
+        case WC_EXACT_ENGINE_LINEAR:
+            printf("engine      deep linear transfer over the %ld layers\n",
+                   (long) net->hidden + 1);
+            break;
+        case WC_EXACT_ENGINE_ONELAYER:
+            printf("engine      one hidden layer, sums over neuron "
+                   "partitions\n");
+            break;
+        default:
+            printf("engine      deep polynomial, conditional expectations "
+                   "over the %ld layers\n", (long) net->hidden + 1);
+            break;
+    }
 
     wc_series_print_buf(buf, s, digits);
     wc_buf_puts(buf, s->exact ? " (exact)" : " (balls)");
@@ -235,7 +234,7 @@ print_json(const char * text, const wc_spec_t spec, const wc_net_t net,
     wc_json_string(j, str);
     wc_free(str);
     wc_json_key(j, "engine");
-    wc_json_string(j, net->act == WC_ACT_LINEAR ? "linear" : "other");
+    wc_json_string(j, wc_exact_engine_name(wc_exact_choose(net)));
     wc_json_key(j, "connected");
     wc_json_bool(j, spec->connected);
     wc_json_key(j, "exact");
@@ -312,7 +311,8 @@ wc_cmd_exact(int argc, char ** argv)
 {
     const char * text = NULL, * net_text = NULL, * value;
     int json = 0, symbolic = 0, only_positional = 0, i, r, status;
-    slong prec = 0, digits = 0, max_terms = WC_EXACT_DEFAULT_MAX_TERMS;
+    wc_cli_precision_struct p;
+    slong digits;
     wc_spec_t spec;
     wc_net_t net;
     wc_series_t s;
@@ -320,9 +320,12 @@ wc_cmd_exact(int argc, char ** argv)
     wc_bound_t b;
     wc_exact_options_t opt;
     wc_exact_linear_info_t info;
+    wc_exact_deeppoly_info_t dinfo;
+    double estimate;
     wc_error_t err;
     wc_status st;
 
+    wc_cli_precision_init(&p);
     for (i = 1; i < argc; i++)
     {
         if (only_positional || !wc_cli_is_option(argv[i]))
@@ -361,34 +364,11 @@ wc_cmd_exact(int argc, char ** argv)
             net_text = value;
             continue;
         }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "exact",
-                                   "--max-terms")) != 0)
+        if ((r = wc_cli_precision_option(&p, argc, argv, &i, "exact",
+                                         1)) != 0)
         {
             if (r < 0)
                 return WC_EXIT_INPUT;
-            if (!parse_count(&max_terms, value, WORD_MAX))
-                return wc_cli_usage_error("exact", "--max-terms takes a "
-                    "positive integer, not '%s'", value);
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "exact",
-                                   "--prec")) != 0)
-        {
-            if (r < 0)
-                return WC_EXIT_INPUT;
-            if (!parse_count(&prec, value, 1000000) || prec < 16)
-                return wc_cli_usage_error("exact", "--prec takes a number "
-                    "of bits from 16 to 1000000, not '%s'", value);
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &i, "exact",
-                                   "--digits")) != 0)
-        {
-            if (r < 0)
-                return WC_EXIT_INPUT;
-            if (!parse_count(&digits, value, 300000))
-                return wc_cli_usage_error("exact", "--digits takes a number "
-                    "of digits from 1 to 300000, not '%s'", value);
             continue;
         }
         return wc_cli_usage_error("exact", "unknown option '%s'", argv[i]);
@@ -398,18 +378,13 @@ wc_cmd_exact(int argc, char ** argv)
     if (net_text == NULL)
         return wc_cli_usage_error("exact", "missing --net NET (for "
             "example --net hidden=2,act=linear)");
-    if (prec > 0 && digits > 0)
-        return wc_cli_usage_error("exact", "give --prec or --digits, not "
-                                  "both");
+    if (wc_cli_precision_finish(&p, "exact", 128) != 0)
+        return WC_EXIT_INPUT;
+    digits = p.digits;
 
     wc_exact_options_init(opt);
-    opt->max_terms = max_terms;
-    if (digits > 0)
-        opt->prec = (slong) ceil(digits * 3.3219280948873623) + 16;
-    else if (prec > 0)
-        opt->prec = prec;
-    if (digits == 0)
-        digits = FLINT_MAX(10, (slong) (opt->prec * 0.30103));
+    opt->max_terms = p.max_terms;
+    opt->prec = p.prec;
 
     wc_spec_init(spec);
     wc_net_init(net);
@@ -427,22 +402,44 @@ wc_cmd_exact(int argc, char ** argv)
     }
     wc_mseries_init(ms, net->hidden);
 
-    if (symbolic && net->act != WC_ACT_LINEAR)
+    if (symbolic && net->act != WC_ACT_LINEAR && net->act != WC_ACT_POLY)
     {
         wc_error_set(err, WC_ERR_UNSUPPORTED, -1, "--widths-symbolic needs "
-                     "the deep linear engine (act=linear), NET has act=%s",
+                     "the deep linear or polynomial engine (act=linear or "
+                     "act=poly(...)), NET has act=%s",
                      wc_act_name(net->act));
         status = wc_cli_fail("exact", err);
         goto cleanup;
     }
 
-    info->estimate = 0.0;
-    if (net->act == WC_ACT_LINEAR)
-        st = wc_exact_linear(s, spec, net, opt, info, err);
+    /* the engines with a work estimate report it */
+    estimate = 0.0;
+    if (wc_exact_choose(net) == WC_EXACT_ENGINE_LINEAR)
+    {
+        /* act=poly(0,1) is the linear network */
+        wc_net_t lin;
+
+        wc_net_init(lin);
+        wc_net_set(lin, net);
+        lin->act = WC_ACT_LINEAR;
+        st = wc_exact_linear(s, spec, lin, opt, info, err);
+        estimate = info->estimate;
+        wc_net_clear(lin);
+    }
+    else if (wc_exact_choose(net) == WC_EXACT_ENGINE_DEEPPOLY)
+    {
+        st = wc_exact_deeppoly(s, spec, net, opt, dinfo, err);
+        estimate = dinfo->estimate;
+    }
     else
         st = wc_exact_compute(s, spec, net, opt, err);
     if (st == WC_OK && symbolic)
-        st = wc_exact_linear_widths(ms, spec, net, opt, NULL, err);
+    {
+        if (net->act == WC_ACT_LINEAR)
+            st = wc_exact_linear_widths(ms, spec, net, opt, NULL, err);
+        else
+            st = wc_exact_deeppoly_widths(ms, spec, net, opt, NULL, err);
+    }
     if (st != WC_OK)
     {
         status = wc_cli_fail("exact", err);
@@ -453,7 +450,7 @@ wc_cmd_exact(int argc, char ** argv)
     wc_bound_compute(b, spec);
     if (json)
         print_json(text, spec, net, s, symbolic ? ms : NULL, b,
-                   info->estimate, digits);
+                   estimate, digits);
     else
         print_text(text, spec, net, s, symbolic ? ms : NULL, b, digits);
     wc_bound_clear(b);

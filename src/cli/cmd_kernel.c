@@ -1,9 +1,7 @@
 /* weakcorr kernel --net NET: the infinite-width NNGP and NTK kernels at
    the NET's inputs, exact or as certified balls. */
 
-#include <errno.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <flint/fmpq_mat.h>
@@ -40,22 +38,6 @@ static const char help[] =
 "  weakcorr kernel --net hidden=2,act=relu,x0=1,x1=-1/2,bias=1/2\n"
 "  weakcorr kernel --net hidden=3,act=tanh --digits 50\n";
 
-static int
-parse_count(slong * v, const char * text, slong max)
-{
-    char * end;
-    long long x;
-
-    if (text[0] < '0' || text[0] > '9')
-        return 0;
-    errno = 0;
-    x = strtoll(text, &end, 10);
-    if (errno != 0 || *end != '\0' || x < 1 || x > max)
-        return 0;
-    *v = (slong) x;
-    return 1;
-}
-
 static void
 label_buf(wc_buf_t buf, slong label)
 {
@@ -79,7 +61,8 @@ int
 wc_cmd_kernel(int argc, char ** argv)
 {
     const char * net_text = NULL, * value;
-    slong prec = 0, digits = 0, p, i, j, k;
+    slong prec, digits, p, i, j, k;
+    wc_cli_precision_struct pr;
     int json = 0, exact, r, a;
     wc_net_t net;
     wc_error_t err;
@@ -90,6 +73,7 @@ wc_cmd_kernel(int argc, char ** argv)
     arb_mat_t BK, BT;
     wc_buf_t buf;
 
+    wc_cli_precision_init(&pr);
     for (a = 1; a < argc; a++)
     {
         if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0)
@@ -110,24 +94,11 @@ wc_cmd_kernel(int argc, char ** argv)
             net_text = value;
             continue;
         }
-        if ((r = wc_cli_take_value(&value, argc, argv, &a, "kernel",
-                                   "--prec")) != 0)
+        if ((r = wc_cli_precision_option(&pr, argc, argv, &a, "kernel",
+                                         0)) != 0)
         {
             if (r < 0)
                 return WC_EXIT_INPUT;
-            if (!parse_count(&prec, value, 1000000) || prec < 16)
-                return wc_cli_usage_error("kernel", "--prec takes a number "
-                    "of bits from 16 to 1000000, not '%s'", value);
-            continue;
-        }
-        if ((r = wc_cli_take_value(&value, argc, argv, &a, "kernel",
-                                   "--digits")) != 0)
-        {
-            if (r < 0)
-                return WC_EXIT_INPUT;
-            if (!parse_count(&digits, value, 300000))
-                return wc_cli_usage_error("kernel", "--digits takes a "
-                    "number of digits from 1 to 300000, not '%s'", value);
             continue;
         }
         if (wc_cli_is_option(argv[a]))
@@ -138,9 +109,14 @@ wc_cmd_kernel(int argc, char ** argv)
     }
     if (net_text == NULL)
         return wc_cli_usage_error("kernel", "missing --net NET");
-    if (prec > 0 && digits > 0)
+    if (pr.prec > 0 && pr.digits > 0)
         return wc_cli_usage_error("kernel", "give --prec or --digits, not "
                                   "both");
+    /* Unlike the series of the other commands, the kernels default to
+       20 digits, and a precision in bits prints what 8 guard bits
+       leave. */
+    prec = pr.prec;
+    digits = pr.digits;
     if (prec == 0)
         prec = (slong) ceil((digits > 0 ? digits : 20) * 3.3219280948873623)
                + 8;

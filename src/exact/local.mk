@@ -17,3 +17,12 @@ libweakcorr_la_SOURCES += \
     %reldir%/onelayer_npoly.c \
     %reldir%/onelayer_setup.c \
     %reldir%/onelayer_sum.c
+libweakcorr_la_SOURCES += \
+    %reldir%/deeppoly.c \
+    %reldir%/deeppoly_estimate.c \
+    %reldir%/deeppoly_impl.h \
+    %reldir%/deeppoly_layer.c \
+    %reldir%/deeppoly_map.c \
+    %reldir%/deeppoly_moment.c \
+    %reldir%/deeppoly_problem.c \
+    %reldir%/deeppoly_run.c

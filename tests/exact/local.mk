@@ -30,3 +30,18 @@ WC_TESTS += $(WC_ONELAYER_TESTS)
 %canon_reldir%_t_onelayer_balls_LDADD = $(TEST_LDADD)
 %canon_reldir%_t_onelayer_bound_LDADD = $(TEST_LDADD)
 %canon_reldir%_t_onelayer_errors_LDADD = $(TEST_LDADD)
+WC_DEEPPOLY_TESTS = \
+    %reldir%/t-deeppoly_brute \
+    %reldir%/t-deeppoly_hand \
+    %reldir%/t-deeppoly_cross \
+    %reldir%/t-deeppoly_bound \
+    %reldir%/t-deeppoly_errors
+check_PROGRAMS += $(WC_DEEPPOLY_TESTS)
+WC_TESTS += $(WC_DEEPPOLY_TESTS)
+%canon_reldir%_t_deeppoly_brute_SOURCES = %reldir%/t-deeppoly_brute.c \
+    %reldir%/deeppoly_brute.c %reldir%/deeppoly_brute.h
+%canon_reldir%_t_deeppoly_brute_LDADD = $(TEST_LDADD)
+%canon_reldir%_t_deeppoly_hand_LDADD = $(TEST_LDADD)
+%canon_reldir%_t_deeppoly_cross_LDADD = $(TEST_LDADD)
+%canon_reldir%_t_deeppoly_bound_LDADD = $(TEST_LDADD)
+%canon_reldir%_t_deeppoly_errors_LDADD = $(TEST_LDADD)

@@ -1,0 +1,121 @@
+/* Benchmark of the deep polynomial exact engine: for a set of correlators
+   and activations, the depth is raised until a run takes more than a
+   minute (or the work bound of 10^10 operations refuses it), and the
+   table gives the time of each run, the a-priori estimate, the
+   operations done, the largest state and closure, and the number of
+   terms of the result; the summary gives the deepest network answered
+   within a second and within a minute.  Times are CPU seconds of one run
+   on one thread.  WC_BENCH_QUICK=1 stops at 5 seconds instead (for a
+   smoke run). */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "weakcorr.h"
+
+typedef struct
+{
+    const char * spec;
+    const char * act;
+}
+bench_case;
+
+static double
+cpu_seconds(void)
+{
+    return (double) clock() / CLOCKS_PER_SEC;
+}
+
+int
+main(void)
+{
+    static const bench_case cases[] = {
+        { "f f", "poly(0,1,1)" },
+        { "ntk", "poly(0,1,1)" },
+        { "f^4", "poly(0,1,1)" },
+        { "var(ntk)", "poly(0,1,1)" },
+        { "f_a f_b f_ab f", "poly(0,1,1)" },
+        { "f_a f_b f_c f_abc", "poly(0,1,1)" },
+        { "|C[1,1]|^2", "poly(0,1,1)" },
+        { "C[0,2]^2", "poly(0,1,1)" },
+        { "|C[1,2]|^2", "poly(0,1,1)" },
+        { "C[0,3]^2", "poly(0,1,1)" },
+        { "ntk", "poly(0,1,0,1)" },
+        { "var(ntk)", "poly(0,1,0,1)" },
+        { "f_a f_b f_ab f", "poly(0,1,0,1)" },
+        { "var(ntk)", "poly(1,1,1/2),bias=1" },
+        { "f_a(x1) f_a(x2)", "poly(0,1,1),x1=2" },
+        { "var(f_a(x1) f_a(x2))", "poly(0,1,1),x1=2" }
+    };
+    slong nc = sizeof(cases) / sizeof(cases[0]), i, H;
+    double limit = getenv("WC_BENCH_QUICK") ? 5.0 : 60.0;
+    char net_text[256];
+
+    printf("deep polynomial exact engine (act=poly, param=ntk, din=1, "
+           "x = 1, one thread, CPU seconds)\n\n");
+    printf("%-22s %-24s %3s %10s %10s %10s %8s %8s %6s\n", "correlator",
+           "activation", "H", "time (s)", "estimate", "operations",
+           "states", "closure", "terms");
+
+    for (i = 0; i < nc; i++)
+    {
+        slong best1 = 0, best60 = 0;
+
+        for (H = 1; H <= 64; H++)
+        {
+            wc_spec_t spec;
+            wc_net_t net;
+            wc_series_t s;
+            wc_exact_options_t opt;
+            wc_exact_deeppoly_info_t info;
+            wc_error_t err;
+            wc_status st;
+            double t0, t;
+
+            snprintf(net_text, sizeof(net_text), "hidden=%ld,act=%s",
+                     (long) H, cases[i].act);
+            wc_spec_init(spec);
+            wc_net_init(net);
+            wc_series_init(s);
+            wc_exact_options_init(opt);
+            opt->max_terms = 10000000000;
+            wc_error_init(err);
+            if (wc_spec_parse(spec, cases[i].spec, err) != WC_OK
+                || wc_net_parse(net, net_text, err) != WC_OK)
+            {
+                printf("parse error: %s\n", err->msg);
+                return 1;
+            }
+            t0 = cpu_seconds();
+            st = wc_exact_deeppoly(s, spec, net, opt, info, err);
+            t = cpu_seconds() - t0;
+
+            if (st != WC_OK)
+                printf("%-22s %-24s %3ld %10.3g %10.3g %10s %8s %8s %6s  "
+                       "refused: %.60s\n", cases[i].spec, cases[i].act,
+                       (long) H, t, info->estimate, "-", "-", "-", "-",
+                       err->msg);
+            else
+                printf("%-22s %-24s %3ld %10.3g %10.3g %10.3g %8ld %8ld "
+                       "%6ld\n", cases[i].spec, cases[i].act, (long) H, t,
+                       info->estimate, info->operations, (long) info->states,
+                       (long) info->closure, (long) s->len);
+            fflush(stdout);
+            if (st == WC_OK && t <= 1.0)
+                best1 = H;
+            if (st == WC_OK && t <= limit)
+                best60 = H;
+
+            wc_series_clear(s);
+            wc_net_clear(net);
+            wc_spec_clear(spec);
+            if (st != WC_OK || t > limit)
+                break;
+        }
+        printf("%-22s %-24s deepest within 1 s: H = %ld, within %g s: "
+               "H = %ld\n\n", cases[i].spec, cases[i].act, (long) best1,
+               limit, (long) best60);
+    }
+    return 0;
+}
