@@ -9,51 +9,6 @@
 
 #include "deeppoly_impl.h"
 
-double
-_wc_dp_bell(slong g)
-{
-    /* Bell triangle in doubles: exact while the values stay below 2^53,
-       an estimate beyond, which is all the work bound needs */
-    double row[64], next[64];
-    slong i, j;
-
-    if (g <= 0)
-        return 1.0;
-    if (g > 62)
-        return HUGE_VAL;
-    row[0] = 1.0;
-    for (i = 1; i < g; i++)
-    {
-        next[0] = row[i - 1];
-        for (j = 1; j <= i; j++)
-            next[j] = next[j - 1] + row[j - 1];
-        for (j = 0; j <= i; j++)
-            row[j] = next[j];
-    }
-    return row[g - 1];
-}
-
-int
-_wc_dp_partition_next(slong * a, slong g)
-{
-    slong i, j, mx;
-
-    for (i = g - 1; i >= 1; i--)
-    {
-        mx = 0;
-        for (j = 0; j < i; j++)
-            mx = FLINT_MAX(mx, a[j]);
-        if (a[i] <= mx)
-        {
-            a[i]++;
-            for (j = i + 1; j < g; j++)
-                a[j] = 0;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* Adds the final polynomial P (in the width variables of R only) of one
    transfer, times mu, to the result: w_l^a nu_l^b is n_l^(b - a), and
    mean field divides by n_H^(m/2). */
@@ -125,18 +80,11 @@ _wc_dp_compute(wc_series_t res, wc_mseries_t mres, const wc_dp_problem_t pr,
         wc_dp_run_t run;
         wc_dp_ring_t R;
         fmpq_mpoly_t P;
-        slong blocks = 0;
-
-        for (i = 0; i < pr->ngroups; i++)
-            blocks = FLINT_MAX(blocks, part[i] + 1);
         for (i = 0; i < pr->m; i++)
             tcopy[i] = part[pr->tgroup[i]];
 
-        /* mu(pi) = (-1)^(b-1) (b-1)! for b blocks, times coeff */
-        fmpz_fac_ui(fmpq_numref(mu), (ulong) (blocks - 1));
-        fmpz_one(fmpq_denref(mu));
-        if (blocks % 2 == 0)
-            fmpq_neg(mu, mu);
+        _wc_exact_moebius(mu, _wc_exact_partition_blocks(part,
+                                                         pr->ngroups));
         fmpq_mul(mu, mu, pr->coeff);
 
         _wc_dp_run_init(run, pr, tcopy, cnt, max_terms);
@@ -151,7 +99,7 @@ _wc_dp_compute(wc_series_t res, wc_mseries_t mres, const wc_dp_problem_t pr,
         _wc_dp_run_clear(run);
         terms++;
     }
-    while (ok && pr->connected && _wc_dp_partition_next(part, pr->ngroups));
+    while (ok && pr->connected && _wc_exact_partition_next(part, pr->ngroups));
     cnt->moebius_terms = terms;
 
     flint_free(part);

@@ -131,7 +131,7 @@ model_estimate(const wc_dp_problem_t pr)
 {
     wc_dp_counters cnt;
     slong * part, * tcopy, i;
-    double total = 0.0, bell = _wc_dp_bell(pr->ngroups);
+    double total = 0.0, bell = _wc_exact_bell(pr->ngroups);
     int one_only = pr->connected && bell > 50.0;
 
     part = flint_calloc(pr->ngroups, sizeof(slong));
@@ -153,7 +153,7 @@ model_estimate(const wc_dp_problem_t pr)
         _wc_dp_run_clear(run);
     }
     while (!one_only && pr->connected
-           && _wc_dp_partition_next(part, pr->ngroups));
+           && _wc_exact_partition_next(part, pr->ngroups));
 
     flint_free(part);
     flint_free(tcopy);

@@ -22,6 +22,7 @@
 #include <flint/fmpq_mpoly.h>
 
 #include "weakcorr/exact.h"
+#include "partition.h"
 
 /* Slot sets are 64-bit masks. */
 #define WC_DP_MAX_SLOTS 64
@@ -272,10 +273,5 @@ int _wc_dp_compute(wc_series_t res, wc_mseries_t mres,
    max_terms. */
 double _wc_dp_estimate(const wc_dp_problem_t pr, double max_terms);
 
-/* Bell numbers (doubles), and the set partitions of 0..g-1 as restricted
-   growth strings: a[0] = 0, a[i] <= 1 + max(a[0..i-1]), starting from
-   all zeros; next returns 0 after the last. */
-double _wc_dp_bell(slong g);
-int _wc_dp_partition_next(slong * a, slong g);
 
 #endif

@@ -7,17 +7,6 @@
 
 #include "linear_impl.h"
 
-/* (-1)^(b-1) (b-1)!: the Moebius function mu(pi, 1) of the partition
-   lattice for a partition pi with b blocks. */
-static void
-moebius_coefficient(fmpq_t mu, slong b)
-{
-    fmpz_fac_ui(fmpq_numref(mu), b - 1);
-    fmpz_one(fmpq_denref(mu));
-    if (b % 2 == 0)
-        fmpq_neg(mu, mu);
-}
-
 static wc_status
 lin_run(wc_series_t res, wc_mseries_t mres, const wc_spec_t spec,
         const wc_net_t net, const wc_exact_options_t opt,
@@ -90,12 +79,12 @@ lin_run(wc_series_t res, wc_mseries_t mres, const wc_spec_t spec,
     fmpz_pow_ui(qm, pr->q2, half);
 
     part = flint_malloc(pr->ngroups * sizeof(slong));
-    _wc_lin_partition_first(part, pr->ngroups);
+    _wc_exact_partition_first(part, pr->ngroups);
     do
     {
         for (i = 0; i < pr->m; i++)
             block[i] = part[pr->group[i]];
-        moebius_coefficient(mu, _wc_lin_partition_blocks(part,
+        _wc_exact_moebius(mu, _wc_exact_partition_blocks(part,
                                                           pr->ngroups));
         fmpq_mul(scale, mu, pr->coeff);
         fmpq_div_fmpz(scale, scale, qm);
@@ -128,7 +117,7 @@ lin_run(wc_series_t res, wc_mseries_t mres, const wc_spec_t spec,
             fmpq_poly_add(total, total, acc);
         }
     }
-    while (pr->connected && _wc_lin_partition_next(part, pr->ngroups));
+    while (pr->connected && _wc_exact_partition_next(part, pr->ngroups));
     flint_free(part);
 
     if (multi)

@@ -146,7 +146,7 @@ double
 _wc_lin_estimate(const wc_lin_problem_t pr)
 {
     slong block[WC_LIN_MAXM], * part, i;
-    double total = 0.0, bell = _wc_lin_bell(pr->ngroups);
+    double total = 0.0, bell = _wc_exact_bell(pr->ngroups);
 
     if (!pr->connected || bell > 1e4)
     {
@@ -157,14 +157,14 @@ _wc_lin_estimate(const wc_lin_problem_t pr)
     }
 
     part = flint_malloc(pr->ngroups * sizeof(slong));
-    _wc_lin_partition_first(part, pr->ngroups);
+    _wc_exact_partition_first(part, pr->ngroups);
     do
     {
         for (i = 0; i < pr->m; i++)
             block[i] = part[pr->group[i]];
         total += _wc_lin_estimate_transfer(pr, block);
     }
-    while (_wc_lin_partition_next(part, pr->ngroups));
+    while (_wc_exact_partition_next(part, pr->ngroups));
     flint_free(part);
     return total;
 }
@@ -362,7 +362,7 @@ wc_exact_linear_naive_count(fmpz_t count, const wc_spec_t spec,
 
     all = (pr->k == 64) ? ~(uint64_t) 0 : (((uint64_t) 1 << pr->k) - 1);
     part = flint_malloc(pr->ngroups * sizeof(slong));
-    _wc_lin_partition_first(part, pr->ngroups);
+    _wc_exact_partition_first(part, pr->ngroups);
     do
     {
         naive_ctx c;
@@ -438,7 +438,7 @@ wc_exact_linear_naive_count(fmpz_t count, const wc_spec_t spec,
         flint_free(val[cur]);
     }
     while (ok && pr->connected
-           && _wc_lin_partition_next(part, pr->ngroups));
+           && _wc_exact_partition_next(part, pr->ngroups));
 
     flint_free(part);
     _wc_lin_problem_clear(pr);

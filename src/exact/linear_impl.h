@@ -10,6 +10,7 @@
 #include <flint/fmpz_mpoly.h>
 
 #include "weakcorr/exact.h"
+#include "partition.h"
 
 #define WC_LIN_MAXM WC_EXACT_LINEAR_MAX_TENSORS
 
@@ -111,14 +112,6 @@ void _wc_mseries_normalise(wc_mseries_t s);
 double _wc_lin_estimate_transfer(const wc_lin_problem_t pr,
                                  const slong * block);
 double _wc_lin_estimate(const wc_lin_problem_t pr);
-
-/* Bell number B_g as a double, and the restricted growth strings that
-   enumerate set partitions: a[0] = 0, a[i] <= 1 + max(a[0..i-1]).
-   next returns 0 after the last partition. */
-double _wc_lin_bell(slong g);
-void _wc_lin_partition_first(slong * a, slong g);
-int _wc_lin_partition_next(slong * a, slong g);
-slong _wc_lin_partition_blocks(const slong * a, slong g);
 
 /* A hash map from pairs of 64-bit keys to consecutive slots 0, 1, ... */
 typedef struct

@@ -16,7 +16,9 @@ libweakcorr_la_SOURCES += \
     %reldir%/onelayer_impl.h \
     %reldir%/onelayer_npoly.c \
     %reldir%/onelayer_setup.c \
-    %reldir%/onelayer_sum.c
+    %reldir%/onelayer_sum.c \
+    %reldir%/partition.c \
+    %reldir%/partition.h
 libweakcorr_la_SOURCES += \
     %reldir%/deeppoly.c \
     %reldir%/deeppoly_estimate.c \

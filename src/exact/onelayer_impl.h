@@ -10,6 +10,7 @@
 #include "weakcorr/exact.h"
 #include "weakcorr/gauss.h"
 #include "weakcorr/order.h"
+#include "partition.h"
 
 #if WC_HAVE_FLINT3
 # include <flint/arb_poly.h>

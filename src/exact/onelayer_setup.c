@@ -91,27 +91,6 @@ match_rec(match_state * S, slong k, ulong vmask, const fmpq_t w,
                   member_var);
 }
 
-/* Bell numbers and 3^C, in floating point (only compared with bounds). */
-static double
-bell_d(slong c)
-{
-    double row[64], next[64];
-    slong i, j;
-
-    if (c > 60)
-        return HUGE_VAL;
-    row[0] = 1.0;
-    for (i = 1; i <= c; i++)
-    {
-        next[0] = row[i - 1];
-        for (j = 1; j <= i; j++)
-            next[j] = next[j - 1] + row[j - 1];
-        for (j = 0; j <= i; j++)
-            row[j] = next[j];
-    }
-    return row[0];
-}
-
 double
 _wc_ol_estimate(const wc_ol_problem_t P, int method)
 {
@@ -122,7 +101,7 @@ _wc_ol_estimate(const wc_ol_problem_t P, int method)
         leaves *= 1.0 + (double) P->nsum[c];
     leaves *= (double) P->nsigma;
     if (method == WC_ONELAYER_PARTITIONS)
-        route = bell_d(P->ncomp) * (double) FLINT_MAX(P->ncomp, 1);
+        route = _wc_exact_bell(P->ncomp) * (double) FLINT_MAX(P->ncomp, 1);
     else
         route = pow(3.0, (double) P->ncomp) * (double) (P->ncomp + 1);
     return leaves + route * (double) P->nsigma;
@@ -135,7 +114,6 @@ group_partitions(wc_ol_problem_t P)
 {
     slong k = P->ngroups, n = 0, alloc = 16, i;
     slong * a = flint_calloc(k + 1, sizeof(slong));
-    slong * mx = flint_calloc(k + 1, sizeof(slong));
 
     if (!P->connected)
     {
@@ -146,16 +124,14 @@ group_partitions(wc_ol_problem_t P)
         P->mu = _fmpq_vec_init(1);
         fmpq_one(P->mu);
         flint_free(a);
-        flint_free(mx);
         return;
     }
 
     P->sigma = flint_malloc(alloc * k * sizeof(slong));
     P->sigma_blocks = flint_malloc(alloc * sizeof(slong));
-    for (;;)
+    _wc_exact_partition_first(a, k);
+    do
     {
-        slong nb = 0;
-
         if (n == alloc)
         {
             alloc *= 2;
@@ -164,42 +140,16 @@ group_partitions(wc_ol_problem_t P)
                                             alloc * sizeof(slong));
         }
         for (i = 0; i < k; i++)
-        {
             P->sigma[n * k + i] = a[i];
-            nb = FLINT_MAX(nb, a[i] + 1);
-        }
-        P->sigma_blocks[n] = nb;
+        P->sigma_blocks[n] = _wc_exact_partition_blocks(a, k);
         n++;
-
-        /* next restricted growth string: mx[i] = max(a[0..i-1]) */
-        for (i = k - 1; i >= 1; i--)
-            if (a[i] <= mx[i])
-                break;
-        if (i < 1)
-            break;
-        a[i]++;
-        for (i = i + 1; i < k; i++)
-        {
-            mx[i] = FLINT_MAX(mx[i - 1], a[i - 1]);
-            a[i] = 0;
-        }
     }
+    while (_wc_exact_partition_next(a, k));
     P->nsigma = n;
     P->mu = _fmpq_vec_init(n);
     for (i = 0; i < n; i++)
-    {
-        fmpz_t f;
-
-        fmpz_init(f);
-        fmpz_fac_ui(f, (ulong) (P->sigma_blocks[i] - 1));
-        if (P->sigma_blocks[i] % 2 == 0)
-            fmpz_neg(f, f);
-        fmpz_set(fmpq_numref(P->mu + i), f);
-        fmpz_one(fmpq_denref(P->mu + i));
-        fmpz_clear(f);
-    }
+        _wc_exact_moebius(P->mu + i, P->sigma_blocks[i]);
     flint_free(a);
-    flint_free(mx);
 }
 
 wc_status
