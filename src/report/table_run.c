@@ -165,7 +165,10 @@ run_quantity(wc_table_row_struct * row, const wc_table_item_struct * it,
         error = flint_malloc(nwidths * sizeof(double));
         for (w = 0; w < nwidths; w++)
         {
-            value[w] = wc_stats_row_get(res->rows + w, res->fit.stat);
+            /* the mean with its sign (the fit and the plot take its
+               magnitude) */
+            value[w] = (res->fit.stat == WC_STAT_MEAN) ? res->rows[w].mean
+                       : wc_stats_row_get(res->rows + w, res->fit.stat);
             error[w] = (res->fit.stat == WC_STAT_MEAN) ? res->rows[w].se
                        : wc_claim_stat_error(res->x + w * res->samples,
                                              res->samples, res->fit.stat);

@@ -178,7 +178,7 @@ write_text(wc_buf_t buf, const wc_table_t table, slong digits)
         wc_buf_printf(buf, "\n%s [%s]:", row->name, row->net);
         if (row->has_mc)
         {
-            wc_buf_printf(buf, " %s (est. +/- se) at", 
+            wc_buf_printf(buf, " %s (est. +/- se) at",
                           wc_stat_name(row->stat));
             for (w = 0; w < row->nwidths; w++)
                 wc_buf_printf(buf, "%s n = %ld: %.*g +/- %.2g (%ld samples)",
