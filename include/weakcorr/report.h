@@ -43,6 +43,10 @@ void wc_json_fmpq(wc_json_t j, const fmpq_t x);
 /* A double with 17 significant digits; NaN and infinities as null. */
 void wc_json_double(wc_json_t j, double v);
 
+/* An interval [lo, hi] as a two-element array when have is nonzero,
+   null otherwise. */
+void wc_json_interval(wc_json_t j, int have, double lo, double hi);
+
 #ifdef __cplusplus
 }
 #endif

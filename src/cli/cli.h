@@ -107,6 +107,13 @@ wc_status wc_cli_mc_run(wc_mc_result_t res, const wc_mc_quantity_t q,
                         const wc_net_t net, wc_cli_mc_args_struct * a,
                         const char * label, wc_error_t err);
 
+/* Opens the JSON object of one width's measurements with the keys
+   width, samples, mean, se and rms (null for a cumulant, whose samples
+   are not values of the quantity); the caller adds its own keys and
+   closes the object. */
+void wc_cli_json_row_begin(wc_json_t j, const wc_stats_row_struct * r,
+                           int cumulant);
+
 /* --prec BITS or --digits D for balls, and (where asked) --max-terms N
    for the exact engines. */
 typedef struct

@@ -276,6 +276,23 @@ wc_cli_mc_run(wc_mc_result_t res, const wc_mc_quantity_t q,
 }
 
 void
+wc_cli_json_row_begin(wc_json_t j, const wc_stats_row_struct * r,
+                      int cumulant)
+{
+    wc_json_begin_object(j);
+    wc_json_key(j, "width");
+    wc_json_int(j, r->width);
+    wc_json_key(j, "samples");
+    wc_json_int(j, r->samples);
+    wc_json_key(j, "mean");
+    wc_json_double(j, r->mean);
+    wc_json_key(j, "se");
+    wc_json_double(j, r->se);
+    wc_json_key(j, "rms");
+    wc_json_double(j, cumulant ? NAN : r->rms);
+}
+
+void
 wc_cli_precision_init(wc_cli_precision_struct * p)
 {
     p->prec = 0;

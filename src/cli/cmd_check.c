@@ -314,17 +314,7 @@ json_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
     {
         const wc_stats_row_struct * r = res->rows + w;
 
-        wc_json_begin_object(j);
-        wc_json_key(j, "width");
-        wc_json_int(j, r->width);
-        wc_json_key(j, "samples");
-        wc_json_int(j, r->samples);
-        wc_json_key(j, "mean");
-        wc_json_double(j, r->mean);
-        wc_json_key(j, "se");
-        wc_json_double(j, r->se);
-        wc_json_key(j, "rms");
-        wc_json_double(j, res->cumulant ? NAN : r->rms);
+        wc_cli_json_row_begin(j, r, res->cumulant);
         wc_json_key(j, "exact");
         wc_json_double(j, c->exact_value[w]);
         wc_json_key(j, "z");
@@ -341,15 +331,7 @@ json_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
     wc_json_key(j, "slope");
     wc_json_double(j, res->have_fit ? res->fit.slope : NAN);
     wc_json_key(j, "slope_ci");
-    if (res->have_fit)
-    {
-        wc_json_begin_array(j);
-        wc_json_double(j, res->fit.ci_lo);
-        wc_json_double(j, res->fit.ci_hi);
-        wc_json_end_array(j);
-    }
-    else
-        wc_json_null(j);
+    wc_json_interval(j, res->have_fit, res->fit.ci_lo, res->fit.ci_hi);
     wc_json_key(j, "fit_note");
     if (res->have_fit)
         wc_json_null(j);
@@ -358,15 +340,8 @@ json_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
     wc_json_key(j, "corrected_slope");
     wc_json_double(j, c->have_corrected ? c->corrected.slope : NAN);
     wc_json_key(j, "corrected_slope_ci");
-    if (c->have_corrected)
-    {
-        wc_json_begin_array(j);
-        wc_json_double(j, c->corrected.ci_lo);
-        wc_json_double(j, c->corrected.ci_hi);
-        wc_json_end_array(j);
-    }
-    else
-        wc_json_null(j);
+    wc_json_interval(j, c->have_corrected, c->corrected.ci_lo,
+                     c->corrected.ci_hi);
     wc_json_key(j, "verdict_fit");
     if (c->verdict_from_fit)
         wc_json_string(j, wc_stats_model_name(c->verdict_model));

@@ -540,15 +540,7 @@ json_fit(wc_json_t j, const wc_stats_fit_struct * f, wc_status st)
     else
         wc_json_null(j);
     wc_json_key(j, "slope_ci");
-    if (st == WC_OK)
-    {
-        wc_json_begin_array(j);
-        wc_json_double(j, f->ci_lo);
-        wc_json_double(j, f->ci_hi);
-        wc_json_end_array(j);
-    }
-    else
-        wc_json_null(j);
+    wc_json_interval(j, st == WC_OK, f->ci_lo, f->ci_hi);
 }
 
 static void

@@ -242,18 +242,8 @@ json_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
     {
         const wc_stats_row_struct * r = res->rows + w;
 
-        wc_json_begin_object(j);
-        wc_json_key(j, "width");
-        wc_json_int(j, r->width);
-        wc_json_key(j, "samples");
-        wc_json_int(j, r->samples);
-        wc_json_key(j, "mean");
-        wc_json_double(j, r->mean);
-        wc_json_key(j, "se");
-        wc_json_double(j, r->se);
-        /* null for a cumulant: see text_report */
-        wc_json_key(j, "rms");
-        wc_json_double(j, res->cumulant ? NAN : r->rms);
+        /* rms and the rest null for a cumulant: see text_report */
+        wc_cli_json_row_begin(j, r, res->cumulant);
         wc_json_key(j, "mean_abs");
         wc_json_double(j, res->cumulant ? NAN : r->mean_abs);
         wc_json_key(j, "median");
@@ -286,15 +276,7 @@ json_report(wc_buf_t out, const char * input, const wc_mc_quantity_t q,
     else
         wc_json_null(j);
     wc_json_key(j, "slope_ci");
-    if (res->have_fit)
-    {
-        wc_json_begin_array(j);
-        wc_json_double(j, res->fit.ci_lo);
-        wc_json_double(j, res->fit.ci_hi);
-        wc_json_end_array(j);
-    }
-    else
-        wc_json_null(j);
+    wc_json_interval(j, res->have_fit, res->fit.ci_lo, res->fit.ci_hi);
     wc_json_key(j, "intercept");
     if (res->have_fit)
         wc_json_double(j, res->fit.intercept);

@@ -141,3 +141,17 @@ wc_json_double(wc_json_t j, double v)
     else
         wc_buf_puts(j->buf, "null");
 }
+
+void
+wc_json_interval(wc_json_t j, int have, double lo, double hi)
+{
+    if (!have)
+    {
+        wc_json_null(j);
+        return;
+    }
+    wc_json_begin_array(j);
+    wc_json_double(j, lo);
+    wc_json_double(j, hi);
+    wc_json_end_array(j);
+}

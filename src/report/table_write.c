@@ -558,27 +558,12 @@ write_json(wc_buf_t buf, const wc_table_t table)
         else
             wc_json_null(j);
         wc_json_key(j, "slope_ci");
-        if (row->has_mc)
-        {
-            wc_json_begin_array(j);
-            wc_json_double(j, row->fit.ci_lo);
-            wc_json_double(j, row->fit.ci_hi);
-            wc_json_end_array(j);
-        }
-        else
-            wc_json_null(j);
+        wc_json_interval(j, row->has_mc, row->fit.ci_lo, row->fit.ci_hi);
         wc_json_key(j, "corrected_slope");
         wc_json_double(j, row->has_corrected ? row->corrected.slope : NAN);
         wc_json_key(j, "corrected_slope_ci");
-        if (row->has_corrected)
-        {
-            wc_json_begin_array(j);
-            wc_json_double(j, row->corrected.ci_lo);
-            wc_json_double(j, row->corrected.ci_hi);
-            wc_json_end_array(j);
-        }
-        else
-            wc_json_null(j);
+        wc_json_interval(j, row->has_corrected, row->corrected.ci_lo,
+                         row->corrected.ci_hi);
         wc_json_key(j, "verdict");
         if (row->has_verdict)
             wc_json_string(j, wc_verdict_name(row->verdict));
