@@ -5,8 +5,11 @@
    operations done, the largest state and closure, and the number of
    terms of the result; the summary gives the deepest network answered
    within a second and within a minute.  Times are CPU seconds of one run
-   on one thread.  WC_BENCH_QUICK=1 stops at 5 seconds instead (for a
-   smoke run). */
+   on one thread.  A depth whose time, extrapolated from the growth
+   between the two depths before it, would exceed ten times the limit is
+   not run (the line says so).  WC_BENCH_QUICK=1 stops at 5 seconds
+   instead (for a smoke run); an argument k starts at the k-th case
+   (from 0), to resume a long run. */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +31,7 @@ cpu_seconds(void)
 }
 
 int
-main(void)
+main(int argc, char ** argv)
 {
     static const bench_case cases[] = {
         { "f f", "poly(0,1,1)" },
@@ -48,9 +51,12 @@ main(void)
         { "f_a(x1) f_a(x2)", "poly(0,1,1),x1=2" },
         { "var(f_a(x1) f_a(x2))", "poly(0,1,1),x1=2" }
     };
-    slong nc = sizeof(cases) / sizeof(cases[0]), i, H;
+    slong nc = sizeof(cases) / sizeof(cases[0]), i, H, first = 0;
     double limit = getenv("WC_BENCH_QUICK") ? 5.0 : 60.0;
     char net_text[256];
+
+    if (argc > 1)
+        first = atol(argv[1]);
 
     printf("deep polynomial exact engine (act=poly, param=ntk, din=1, "
            "x = 1, one thread, CPU seconds)\n\n");
@@ -58,9 +64,10 @@ main(void)
            "activation", "H", "time (s)", "estimate", "operations",
            "states", "closure", "terms");
 
-    for (i = 0; i < nc; i++)
+    for (i = first; i < nc; i++)
     {
         slong best1 = 0, best60 = 0;
+        double t1 = 0.0, t2 = 0.0;   /* the times of H - 1 and H - 2 */
 
         for (H = 1; H <= 64; H++)
         {
@@ -73,6 +80,13 @@ main(void)
             wc_status st;
             double t0, t;
 
+            if (H >= 3 && t2 > 0.0 && t1 * (t1 / t2) > 10.0 * limit)
+            {
+                printf("%-22s %-24s %3ld  not run: about %.3g s by the "
+                       "growth from H = %ld\n", cases[i].spec, cases[i].act,
+                       (long) H, t1 * (t1 / t2), (long) H - 1);
+                break;
+            }
             snprintf(net_text, sizeof(net_text), "hidden=%ld,act=%s",
                      (long) H, cases[i].act);
             wc_spec_init(spec);
@@ -107,6 +121,8 @@ main(void)
             if (st == WC_OK && t <= limit)
                 best60 = H;
 
+            t2 = t1;
+            t1 = FLINT_MAX(t, 1e-6);
             wc_series_clear(s);
             wc_net_clear(net);
             wc_spec_clear(spec);
