@@ -55,6 +55,8 @@ static void
 make_identity_poly(wc_net_t net)
 {
     net->act = WC_ACT_POLY;
+    if (net->poly_len > 0)
+        _fmpq_vec_clear(net->poly, net->poly_len);
     net->poly_len = 2;
     net->poly = _fmpq_vec_init(2);
     fmpq_one(net->poly + 1);
