@@ -2,8 +2,9 @@
    and activations, the depth is raised until a run takes more than a
    minute (or the work bound of 10^10 operations refuses it), and the
    table gives the time of each run, the a-priori estimate, the
-   operations done, the largest state and closure, and the number of
-   terms of the result; the summary gives the deepest network answered
+   operations done, the largest state and closure, the number of terms
+   of the result and the most polynomial memory held at once (memory
+   bound 16 GiB); the summary gives the deepest network answered
    within a second and within a minute.  Times are CPU seconds of one run
    on one thread.  A depth whose time, extrapolated from the growth
    between the two depths before it, would exceed ten times the limit is
@@ -60,9 +61,9 @@ main(int argc, char ** argv)
 
     printf("deep polynomial exact engine (act=poly, param=ntk, din=1, "
            "x = 1, one thread, CPU seconds)\n\n");
-    printf("%-22s %-24s %3s %10s %10s %10s %8s %8s %6s\n", "correlator",
-           "activation", "H", "time (s)", "estimate", "operations",
-           "states", "closure", "terms");
+    printf("%-22s %-24s %3s %10s %10s %10s %8s %8s %6s %8s\n",
+           "correlator", "activation", "H", "time (s)", "estimate",
+           "operations", "states", "closure", "terms", "MiB");
 
     for (i = first; i < nc; i++)
     {
@@ -94,6 +95,7 @@ main(int argc, char ** argv)
             wc_series_init(s);
             wc_exact_options_init(opt);
             opt->max_terms = 10000000000;
+            opt->max_memory = 16.0 * 1073741824.0;
             wc_error_init(err);
             if (wc_spec_parse(spec, cases[i].spec, err) != WC_OK
                 || wc_net_parse(net, net_text, err) != WC_OK)
@@ -112,9 +114,10 @@ main(int argc, char ** argv)
                        err->msg);
             else
                 printf("%-22s %-24s %3ld %10.3g %10.3g %10.3g %8ld %8ld "
-                       "%6ld\n", cases[i].spec, cases[i].act, (long) H, t,
-                       info->estimate, info->operations, (long) info->states,
-                       (long) info->closure, (long) s->len);
+                       "%6ld %8.1f\n", cases[i].spec, cases[i].act, (long) H,
+                       t, info->estimate, info->operations,
+                       (long) info->states, (long) info->closure,
+                       (long) s->len, info->peak_bytes / 1048576.0);
             fflush(stdout);
             if (st == WC_OK && t <= 1.0)
                 best1 = H;

@@ -29,10 +29,17 @@ extern "C" {
    estimate in the message. */
 #define WC_EXACT_DEFAULT_MAX_TERMS 100000000
 
+/* Memory bound of the deep polynomial engine, in bytes of the
+   polynomials it holds at once (counted as it goes, an estimate of the
+   heap it uses): beyond it the engine stops with WC_ERR_RANGE rather
+   than exhaust the machine's memory.  4 GiB. */
+#define WC_EXACT_DEFAULT_MAX_MEMORY 4294967296.0
+
 typedef struct
 {
     slong prec;        /* bits for ball coefficients (non-polynomial act) */
     slong max_terms;   /* work bound, see above */
+    double max_memory; /* memory bound in bytes, see above */
 }
 wc_exact_options_struct;
 
@@ -250,6 +257,7 @@ typedef struct
     slong moments;        /* single-neuron moments computed */
     slong pairs;          /* terms of the moment recursion */
     slong moebius_terms;  /* partitions of the cumulant groups summed */
+    double peak_bytes;    /* the most polynomial memory held at once */
 }
 wc_exact_deeppoly_info_struct;
 
@@ -260,8 +268,9 @@ typedef wc_exact_deeppoly_info_struct wc_exact_deeppoly_info_t[1];
    polynomial (act=linear counts as poly(0,1)); hidden >= 1.  Returns
    WC_ERR_UNSUPPORTED for other activations, WC_ERR_RANGE when the
    a-priori estimate exceeds opt->max_terms (the estimate is in the
-   message), when the work done exceeds it after all, or beyond the size
-   limits (64 slots, i.e. 32 contracted indices;
+   message), when the work done exceeds it after all, when the
+   polynomials held at once would exceed opt->max_memory bytes, or
+   beyond the size limits (64 slots, i.e. 32 contracted indices;
    WC_EXACT_DEEPPOLY_MAX_TENSORS tensors; tensors of order above
    WC_EXACT_DEEPPOLY_MAX_ORDER).  info may be NULL. */
 wc_status wc_exact_deeppoly(wc_series_t res, const wc_spec_t spec,

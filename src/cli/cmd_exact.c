@@ -1,13 +1,15 @@
 /* weakcorr exact SPEC --net NET: E[SPEC] as an exact finite series in the
    width, its leading power and the cluster-graph bound beside it. */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
 static const char help[] =
 "usage: weakcorr exact SPEC --net NET [--json] [--max-terms N]\n"
-"                      [--prec BITS | --digits D] [--widths-symbolic]\n"
+"                      [--max-memory GIB] [--prec BITS | --digits D]\n"
+"                      [--widths-symbolic]\n"
 "\n"
 "Computes E[SPEC] (for var(...) and cum(...) the joint cumulant of the\n"
 "arguments, taken entry by entry and then summed) at finite hidden width\n"
@@ -37,6 +39,9 @@ static const char help[] =
 "  --max-terms N      work bound in the engine's elementary operations\n"
 "                     (default 100000000); a request estimated above it is\n"
 "                     refused at once with exit status 2 and the estimate\n"
+"  --max-memory GIB   memory the deep polynomial engine may hold, in GiB\n"
+"                     (default 4); beyond it the run stops with exit\n"
+"                     status 2\n"
 "  --prec BITS        precision of ball coefficients (default 128); exact\n"
 "                     rational results do not depend on it\n"
 "  --digits D         the same in decimal digits\n"
@@ -313,6 +318,7 @@ wc_cmd_exact(int argc, char ** argv)
     int json = 0, symbolic = 0, only_positional = 0, i, r, status;
     wc_cli_precision_struct p;
     slong digits;
+    double max_memory = WC_EXACT_DEFAULT_MAX_MEMORY / 1073741824.0;
     wc_spec_t spec;
     wc_net_t net;
     wc_series_t s;
@@ -364,6 +370,21 @@ wc_cmd_exact(int argc, char ** argv)
             net_text = value;
             continue;
         }
+        if ((r = wc_cli_take_value(&value, argc, argv, &i, "exact",
+                                   "--max-memory")) != 0)
+        {
+            char * end;
+
+            if (r < 0)
+                return WC_EXIT_INPUT;
+            max_memory = strtod(value, &end);
+            if (end == value || *end != '\0' || !(max_memory > 0.0)
+                || !(max_memory <= 1048576.0))
+                return wc_cli_usage_error("exact", "--max-memory takes a "
+                    "number of GiB above 0 and at most 1048576, not '%s'",
+                    value);
+            continue;
+        }
         if ((r = wc_cli_precision_option(&p, argc, argv, &i, "exact",
                                          1)) != 0)
         {
@@ -384,6 +405,7 @@ wc_cmd_exact(int argc, char ** argv)
 
     wc_exact_options_init(opt);
     opt->max_terms = p.max_terms;
+    opt->max_memory = max_memory * 1073741824.0;
     opt->prec = p.prec;
 
     wc_spec_init(spec);

@@ -122,6 +122,7 @@ info_reset(wc_exact_deeppoly_info_t info)
     info->moments = 0;
     info->pairs = 0;
     info->moebius_terms = 0;
+    info->peak_bytes = 0.0;
 }
 
 static wc_status
@@ -168,11 +169,20 @@ dp_run(wc_series_t res, wc_mseries_t mres, const wc_spec_t spec,
     }
 
     _wc_dp_counters_init(&cnt);
+    cnt.max_bytes = opt->max_memory;
     if (!_wc_dp_compute(res, mres, pr, &cnt, (double) opt->max_terms))
-        status = wc_error_set(err, WC_ERR_RANGE, -1,
-            "the deep polynomial transfer exceeded the work bound of %ld "
-            "operations (estimated %.3g beforehand; raise it with "
-            "--max-terms)", (long) opt->max_terms, est);
+    {
+        if (cnt.over_memory)
+            status = wc_error_set(err, WC_ERR_RANGE, -1,
+                "the deep polynomial transfer would hold more than %.3g "
+                "GiB of polynomials at once, the memory bound (raise it "
+                "with --max-memory)", opt->max_memory / 1073741824.0);
+        else
+            status = wc_error_set(err, WC_ERR_RANGE, -1,
+                "the deep polynomial transfer exceeded the work bound of "
+                "%ld operations (estimated %.3g beforehand; raise it with "
+                "--max-terms)", (long) opt->max_terms, est);
+    }
 
     if (info != NULL)
     {
@@ -182,6 +192,7 @@ dp_run(wc_series_t res, wc_mseries_t mres, const wc_spec_t spec,
         info->moments = cnt.moments;
         info->pairs = cnt.pairs;
         info->moebius_terms = cnt.moebius_terms;
+        info->peak_bytes = cnt.peak_bytes;
     }
     if (status != WC_OK)
     {

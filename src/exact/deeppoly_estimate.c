@@ -24,6 +24,10 @@ void
 _wc_dp_counters_init(wc_dp_counters * cnt)
 {
     cnt->operations = 0.0;
+    cnt->bytes = 0.0;
+    cnt->peak_bytes = 0.0;
+    cnt->max_bytes = (double) WC_EXACT_DEFAULT_MAX_MEMORY;
+    cnt->over_memory = 0;
     cnt->max_state = 0;
     cnt->max_closure = 0;
     cnt->moments = 0;

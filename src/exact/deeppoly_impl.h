@@ -137,9 +137,14 @@ typedef struct
     slong moments;         /* single-neuron moments computed */
     slong pairs;           /* (e, beta) pairs of the moment recursion */
     slong moebius_terms;   /* transfers run */
+    double bytes;          /* heap bytes held now (an estimate) */
+    double peak_bytes;     /* the most held at once */
+    double max_bytes;      /* the memory bound */
+    int over_memory;       /* the memory bound was hit */
 }
 wc_dp_counters;
 
+/* Zero counters with the memory bound WC_EXACT_DEFAULT_MAX_MEMORY. */
 void _wc_dp_counters_init(wc_dp_counters * cnt);
 
 typedef struct
@@ -227,6 +232,7 @@ typedef struct
     slong alloc;
     fmpq_mpoly_struct * val;
     slong * scratch;
+    double bytes;          /* held by the memoised moments */
 }
 wc_dp_moments_struct;
 
@@ -258,6 +264,14 @@ void _wc_dp_mul(fmpq_mpoly_t res, const fmpq_mpoly_t a,
 
 /* res = sum of the polynomials v[0..len-1] (destroys v's contents),
    pairwise so that the cost stays near linear in the total length. */
+/* An estimate of the heap bytes of p: its exponent vectors, its
+   coefficients and the limbs of the large ones. */
+double _wc_dp_poly_bytes(const fmpq_mpoly_t p, const fmpq_mpoly_ctx_t ctx);
+
+/* Counts bytes (negative: released) as held; beyond the memory bound
+   the run stops (run->over and cnt->over_memory set). */
+void _wc_dp_hold(wc_dp_run_t run, double bytes);
+
 void _wc_dp_sum(fmpq_mpoly_t res, fmpq_mpoly_struct * v, slong len,
                 const fmpq_mpoly_ctx_t ctx);
 

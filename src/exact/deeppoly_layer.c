@@ -92,7 +92,11 @@ closure_moments(layer_ctx * L, slong * beta, ulong bhash, slong first,
             idx = -1;
         if (idx >= 0)
         {
+            double zbytes;
+
             _wc_dp_mul(Z2, Z, L->Y + tau, run->zctx, run);
+            zbytes = _wc_dp_poly_bytes(Z2, run->zctx);
+            _wc_dp_hold(run, zbytes);
             _wc_dp_expect(L->mhat + idx, L->M, Z2);
             multi_factorial(f, beta, L->nt);
             if (!fmpz_is_one(f))
@@ -101,7 +105,9 @@ closure_moments(layer_ctx * L, slong * beta, ulong bhash, slong first,
             run->cnt->moments++;
             if (run->cnt->operations > run->max_terms)
                 run->over = 1;
+            _wc_dp_hold(run, _wc_dp_poly_bytes(L->mhat + idx, L->M->R->ctx));
             closure_moments(L, beta, bhash + L->mult[tau], tau, Z2);
+            _wc_dp_hold(run, -zbytes);
         }
         beta[tau]--;
     }
@@ -147,6 +153,7 @@ _wc_dp_layer_step(fmpq_mpoly_t P, wc_dp_ring_t R, wc_dp_run_t run,
     fmpq_t c;
     fmpz_t f;
     slong nparts, aparts;
+    double bytes0 = run->cnt->bytes, pbytes, held;
 
     L.run = run;
 
@@ -353,6 +360,7 @@ _wc_dp_layer_step(fmpq_mpoly_t P, wc_dp_ring_t R, wc_dp_run_t run,
         bh = 0;
         bt = 0;
         nparts = 0;
+        held = 0.0;
         for (;;)
         {
             slong bi, ri;
@@ -398,13 +406,20 @@ _wc_dp_layer_step(fmpq_mpoly_t P, wc_dp_ring_t R, wc_dp_run_t run,
             fmpq_mpoly_init(parts + nparts, ctx);
             _wc_dp_mul(t, L.mhat + bi, g + ri, ctx, run);
             _wc_dp_mul(parts + nparts, t, F, ctx, run);
+            pbytes = _wc_dp_poly_bytes(parts + nparts, ctx);
+            held += pbytes;
+            _wc_dp_hold(run, pbytes);
             nparts++;
+            if (run->over)
+                break;
         }
         ns = nparts;
         _wc_dp_sum(g + ei, parts, ns, ctx);
+        _wc_dp_hold(run, -held);
         for (k = 0; k < ns; k++)
             fmpq_mpoly_clear(parts + k, ctx);
         fmpq_mpoly_scalar_div_si(g + ei, g + ei, et, ctx);
+        _wc_dp_hold(run, _wc_dp_poly_bytes(g + ei, ctx));
         if (run->cnt->operations > run->max_terms)
             run->over = 1;
     }
@@ -468,6 +483,9 @@ _wc_dp_layer_step(fmpq_mpoly_t P, wc_dp_ring_t R, wc_dp_run_t run,
     fmpq_clear(c);
     fmpz_clear(f);
 
+    /* everything counted during the step is freed; the new state
+       remains */
+    run->cnt->bytes = bytes0;
     _wc_dp_ring_clear(R);
     *R = *Rout;
     return !run->over;

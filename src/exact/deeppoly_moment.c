@@ -21,6 +21,7 @@ _wc_dp_moments_init(wc_dp_moments_t M, wc_dp_run_t run,
     _wc_dp_map_init(M->map, run->nvec);
     M->alloc = 0;
     M->val = NULL;
+    M->bytes = 0.0;
     M->scratch = flint_malloc(FLINT_MAX(run->nvec, 1) * sizeof(slong));
 }
 
@@ -31,6 +32,7 @@ _wc_dp_moments_clear(wc_dp_moments_t M)
 
     for (i = 0; i < M->map->size; i++)
         fmpq_mpoly_clear(M->val + i, M->R->ctx);
+    _wc_dp_hold(M->run, -M->bytes);
     flint_free(M->val);
     flint_free(M->scratch);
     _wc_dp_map_clear(M->map);
@@ -98,6 +100,13 @@ moment(wc_dp_moments_t M, const slong * key)
     }
     fmpq_mpoly_init(M->val + idx, M->R->ctx);
     fmpq_mpoly_swap(M->val + idx, acc, M->R->ctx);
+    {
+        double bytes = _wc_dp_poly_bytes(M->val + idx, M->R->ctx)
+                       + (double) (N + 2) * sizeof(slong);
+
+        M->bytes += bytes;
+        _wc_dp_hold(run, bytes);
+    }
     fmpq_mpoly_clear(acc, M->R->ctx);
     fmpq_mpoly_clear(t, M->R->ctx);
     flint_free(b);
@@ -112,9 +121,10 @@ _wc_dp_expect(fmpq_mpoly_t res, wc_dp_moments_t M, const fmpq_mpoly_t Z)
     fmpq_mpoly_struct * parts = flint_malloc(FLINT_MAX(len, 1)
                                              * sizeof(fmpq_mpoly_struct));
     fmpq_t c;
+    double held = 0.0;
 
     fmpq_init(c);
-    for (i = 0; i < len; i++)
+    for (i = 0; i < len && !run->over; i++)
     {
         slong total = 0;
 
@@ -130,9 +140,12 @@ _wc_dp_expect(fmpq_mpoly_t res, wc_dp_moments_t M, const fmpq_mpoly_t Z)
         fmpq_mpoly_init(parts + n, M->R->ctx);
         fmpq_mpoly_scalar_mul_fmpq(parts + n, M->val + k, c, M->R->ctx);
         run->cnt->operations += fmpq_mpoly_length(M->val + k, M->R->ctx);
+        held += _wc_dp_poly_bytes(parts + n, M->R->ctx);
+        _wc_dp_hold(run, _wc_dp_poly_bytes(parts + n, M->R->ctx));
         n++;
     }
     _wc_dp_sum(res, parts, n, M->R->ctx);
+    _wc_dp_hold(run, -held);
     for (i = 0; i < n; i++)
         fmpq_mpoly_clear(parts + i, M->R->ctx);
     flint_free(parts);

@@ -482,6 +482,35 @@ _wc_dp_mul(fmpq_mpoly_t res, const fmpq_mpoly_t a, const fmpq_mpoly_t b,
     fmpq_mpoly_mul(res, a, b, ctx);
 }
 
+double
+_wc_dp_poly_bytes(const fmpq_mpoly_t p, const fmpq_mpoly_ctx_t ctx)
+{
+    const fmpz_mpoly_struct * z = p->zpoly;
+    slong i, words = mpoly_words_per_exp(z->bits, ctx->zctx->minfo);
+    double bytes = (double) z->alloc * (double) (words + 1) * sizeof(ulong);
+
+    for (i = 0; i < z->length; i++)
+        if (COEFF_IS_MPZ(z->coeffs[i]))
+            bytes += sizeof(__mpz_struct)
+                     + (double) fmpz_size(z->coeffs + i) * sizeof(mp_limb_t);
+    return bytes;
+}
+
+void
+_wc_dp_hold(wc_dp_run_t run, double bytes)
+{
+    wc_dp_counters * cnt = run->cnt;
+
+    cnt->bytes += bytes;
+    if (cnt->bytes > cnt->peak_bytes)
+        cnt->peak_bytes = cnt->bytes;
+    if (cnt->bytes > cnt->max_bytes)
+    {
+        cnt->over_memory = 1;
+        run->over = 1;
+    }
+}
+
 void
 _wc_dp_sum(fmpq_mpoly_t res, fmpq_mpoly_struct * v, slong len,
            const fmpq_mpoly_ctx_t ctx)

@@ -7,6 +7,7 @@ wc_exact_options_init(wc_exact_options_t opt)
 {
     opt->prec = 128;
     opt->max_terms = WC_EXACT_DEFAULT_MAX_TERMS;
+    opt->max_memory = WC_EXACT_DEFAULT_MAX_MEMORY;
 }
 
 /* Is the activation a polynomial equal to s(z) = z? */

@@ -61,6 +61,11 @@ expect 2 '^weakcorr: exact: the deep polynomial transfer exceeded the work '\
 'bound of 2000000 operations' \
     exact 'f_a(x1) f_a(x2)' --net 'hidden=4,act=poly(0,1,0,1),x1=2' \
     --max-terms 2000000
+expect 2 '^weakcorr: exact: the deep polynomial transfer would hold more '\
+'than 0.001 GiB of polynomials at once, the memory bound' \
+    exact 'var(ntk)' --net 'hidden=4,act=poly(0,1,1)' --max-memory 0.001
+expect 1 "^weakcorr exact: --max-memory takes a number of GiB above 0" \
+    exact ntk --net 'hidden=2,act=poly(0,1,1)' --max-memory 0
 expect 2 '^weakcorr: exact: SPEC has 34 tensors; the deep polynomial engine '\
 'handles at most 32' \
     exact 'f^34' --net 'hidden=2,act=poly(0,1,1)'

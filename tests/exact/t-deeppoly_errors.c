@@ -121,6 +121,41 @@ main(void)
     expect_error(t, "f_a(x1) f_a(x2)", "hidden=4,act=poly(0,1,0,1),x1=2",
                  2000000, WC_ERR_RANGE, "exceeded the work bound");
 
+    /* the memory bound: var(ntk) at depth 3 holds about 2 MB at its
+       peak; with a bound of 100 kB it stops, with the default it is
+       answered and the peak is reported */
+    {
+        wc_spec_t sp;
+        wc_net_t nt;
+        wc_series_t r;
+        wc_exact_options_struct saved = *opt;
+        wc_status st;
+
+        wc_spec_init(sp);
+        wc_net_init(nt);
+        wc_series_init(r);
+        wc_exact_options_init(opt);
+        wc_error_init(err);
+        WC_CHECK(t, wc_spec_parse(sp, "var(ntk)", err) == WC_OK
+                    && wc_net_parse(nt, "hidden=3,act=poly(0,1,1)", err)
+                       == WC_OK, "parse: %s", err->msg);
+        st = wc_exact_deeppoly(r, sp, nt, opt, info, err);
+        WC_CHECK(t, st == WC_OK && info->peak_bytes > 1e5
+                    && info->peak_bytes < opt->max_memory,
+                 "default memory bound: status %d, peak %g bytes", (int) st,
+                 info->peak_bytes);
+        opt->max_memory = 1e5;
+        st = wc_exact_deeppoly(r, sp, nt, opt, info, err);
+        WC_CHECK(t, st == WC_ERR_RANGE && strstr(err->msg, "memory bound")
+                    && wc_series_is_zero(r),
+                 "memory bound of 1e5 bytes: status %d, '%s'", (int) st,
+                 err->msg);
+        *opt = saved;
+        wc_series_clear(r);
+        wc_net_clear(nt);
+        wc_spec_clear(sp);
+    }
+
     /* a spec with an index used once: built by hand, the parser refuses
        it */
     {
