@@ -186,8 +186,9 @@ panel(wc_buf_t buf, const wc_table_row_struct * row, double ox, double oy)
             double vm = exp(row->fit.intercept) * pow(gmid, row->fit.slope);
 
             wc_buf_printf(buf, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-                          "y2=\"%.1f\" stroke=\"#d62728\" stroke-width=\"1.5\" "
-                          "stroke-dasharray=\"6,4\"/>\n", X(n0),
+                          "y2=\"%.1f\" stroke=\"#d62728\" "
+                          "stroke-width=\"1.5\" stroke-dasharray=\"6,4\"/>\n",
+                          X(n0),
                           Y(vm * pow(n0 / gmid, b)), X(n1),
                           Y(vm * pow(n1 / gmid, b)));
         }
