@@ -1,6 +1,6 @@
 /* Benchmark of the deep polynomial exact engine: for a set of correlators
    and activations, the depth is raised until a run takes more than a
-   minute (or the work bound of 10^10 operations refuses it), and the
+   minute (or the work bound of 2 10^9 operations stops it), and the
    table gives the time of each run, the a-priori estimate, the
    operations done, the largest state and closure, the number of terms
    of the result and the most polynomial memory held at once (memory
@@ -8,13 +8,18 @@
    within a second and within a minute.  Times are CPU seconds of one run
    on one thread.  A depth whose time, extrapolated from the growth
    between the two depths before it, would exceed ten times the limit is
-   not run (the line says so).  WC_BENCH_QUICK=1 stops at 5 seconds
+   not run (the line says so), and every run is a child process limited
+   to ten times the limit in CPU time.  WC_BENCH_QUICK=1 stops at 5 seconds
    instead (for a smoke run); an argument k starts at the k-th case
    (from 0), to resume a long run. */
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 #include "weakcorr.h"
 
@@ -25,10 +30,96 @@ typedef struct
 }
 bench_case;
 
-static double
-cpu_seconds(void)
+/* One run of case c at depth H, printing its table line; *t receives
+   its CPU time.  1 when answered, 0 when refused or stopped. */
+static int
+run_one(const bench_case * c, slong H, double * t)
 {
-    return (double) clock() / CLOCKS_PER_SEC;
+    wc_spec_t spec;
+    wc_net_t net;
+    wc_series_t s;
+    wc_exact_options_t opt;
+    wc_exact_deeppoly_info_t info;
+    wc_error_t err;
+    wc_status st;
+    char net_text[256];
+    clock_t t0;
+
+    snprintf(net_text, sizeof(net_text), "hidden=%ld,act=%s", (long) H,
+             c->act);
+    wc_spec_init(spec);
+    wc_net_init(net);
+    wc_series_init(s);
+    wc_exact_options_init(opt);
+    opt->max_terms = 2000000000;
+    opt->max_memory = 16.0 * 1073741824.0;
+    wc_error_init(err);
+    if (wc_spec_parse(spec, c->spec, err) != WC_OK
+        || wc_net_parse(net, net_text, err) != WC_OK)
+    {
+        printf("parse error: %s\n", err->msg);
+        exit(1);
+    }
+    t0 = clock();
+    st = wc_exact_deeppoly(s, spec, net, opt, info, err);
+    *t = (double) (clock() - t0) / CLOCKS_PER_SEC;
+
+    if (st != WC_OK)
+        printf("%-22s %-24s %3ld %10.3g %10.3g %10s %8s %8s %6s %8s  "
+               "refused: %.60s\n", c->spec, c->act, (long) H, *t,
+               info->estimate, "-", "-", "-", "-", "-", err->msg);
+    else
+        printf("%-22s %-24s %3ld %10.3g %10.3g %10.3g %8ld %8ld %6ld "
+               "%8.1f\n", c->spec, c->act, (long) H, *t, info->estimate,
+               info->operations, (long) info->states,
+               (long) info->closure, (long) s->len,
+               info->peak_bytes / 1048576.0);
+    fflush(stdout);
+    wc_series_clear(s);
+    wc_net_clear(net);
+    wc_spec_clear(spec);
+    return st == WC_OK;
+}
+
+/* run_one in a child process limited to cpu_limit seconds of CPU, so
+   that a depth far beyond the limit costs no more than that; the child
+   reports its time and outcome through a pipe.  A child stopped by the
+   limit prints a line saying so and counts as not answered. */
+static int
+run_limited(const bench_case * c, slong H, double cpu_limit, double * t)
+{
+    int fd[2], status;
+    double msg[2];
+    pid_t pid;
+
+    fflush(stdout);
+    if (pipe(fd) != 0 || (pid = fork()) < 0)
+        return run_one(c, H, t);
+    if (pid == 0)
+    {
+        struct rlimit rl;
+
+        close(fd[0]);
+        rl.rlim_cur = rl.rlim_max = (rlim_t) ceil(cpu_limit);
+        setrlimit(RLIMIT_CPU, &rl);
+        msg[0] = (double) run_one(c, H, msg + 1);
+        if (write(fd[1], msg, sizeof(msg)) != (ssize_t) sizeof(msg))
+            _exit(1);
+        _exit(0);
+    }
+    close(fd[1]);
+    if (read(fd[0], msg, sizeof(msg)) != (ssize_t) sizeof(msg))
+    {
+        msg[0] = 0.0;
+        msg[1] = cpu_limit;
+    }
+    close(fd[0]);
+    waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status))
+        printf("%-22s %-24s %3ld  stopped at the CPU limit of %g s\n",
+               c->spec, c->act, (long) H, cpu_limit);
+    *t = msg[1];
+    return msg[0] != 0.0;
 }
 
 int
@@ -54,7 +145,6 @@ main(int argc, char ** argv)
     };
     slong nc = sizeof(cases) / sizeof(cases[0]), i, H, first = 0;
     double limit = getenv("WC_BENCH_QUICK") ? 5.0 : 60.0;
-    char net_text[256];
 
     if (argc > 1)
         first = atol(argv[1]);
@@ -72,14 +162,8 @@ main(int argc, char ** argv)
 
         for (H = 1; H <= 64; H++)
         {
-            wc_spec_t spec;
-            wc_net_t net;
-            wc_series_t s;
-            wc_exact_options_t opt;
-            wc_exact_deeppoly_info_t info;
-            wc_error_t err;
-            wc_status st;
-            double t0, t;
+            double t;
+            int ok;
 
             if (H >= 3 && t2 > 0.0 && t1 * (t1 / t2) > 10.0 * limit)
             {
@@ -88,48 +172,14 @@ main(int argc, char ** argv)
                        (long) H, t1 * (t1 / t2), (long) H - 1);
                 break;
             }
-            snprintf(net_text, sizeof(net_text), "hidden=%ld,act=%s",
-                     (long) H, cases[i].act);
-            wc_spec_init(spec);
-            wc_net_init(net);
-            wc_series_init(s);
-            wc_exact_options_init(opt);
-            opt->max_terms = 10000000000;
-            opt->max_memory = 16.0 * 1073741824.0;
-            wc_error_init(err);
-            if (wc_spec_parse(spec, cases[i].spec, err) != WC_OK
-                || wc_net_parse(net, net_text, err) != WC_OK)
-            {
-                printf("parse error: %s\n", err->msg);
-                return 1;
-            }
-            t0 = cpu_seconds();
-            st = wc_exact_deeppoly(s, spec, net, opt, info, err);
-            t = cpu_seconds() - t0;
-
-            if (st != WC_OK)
-                printf("%-22s %-24s %3ld %10.3g %10.3g %10s %8s %8s %6s  "
-                       "refused: %.60s\n", cases[i].spec, cases[i].act,
-                       (long) H, t, info->estimate, "-", "-", "-", "-",
-                       err->msg);
-            else
-                printf("%-22s %-24s %3ld %10.3g %10.3g %10.3g %8ld %8ld "
-                       "%6ld %8.1f\n", cases[i].spec, cases[i].act, (long) H,
-                       t, info->estimate, info->operations,
-                       (long) info->states, (long) info->closure,
-                       (long) s->len, info->peak_bytes / 1048576.0);
-            fflush(stdout);
-            if (st == WC_OK && t <= 1.0)
+            ok = run_limited(cases + i, H, 10.0 * limit, &t);
+            if (ok && t <= 1.0)
                 best1 = H;
-            if (st == WC_OK && t <= limit)
+            if (ok && t <= limit)
                 best60 = H;
-
             t2 = t1;
             t1 = FLINT_MAX(t, 1e-6);
-            wc_series_clear(s);
-            wc_net_clear(net);
-            wc_spec_clear(spec);
-            if (st != WC_OK || t > limit)
+            if (!ok || t > limit)
                 break;
         }
         printf("%-22s %-24s deepest within 1 s: H = %ld, within %g s: "
