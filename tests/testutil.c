@@ -145,6 +145,36 @@ wc_test_graph_randtest(wc_test_graph_t g, wc_test_t t, slong max_m,
     }
 }
 
+void
+wc_test_graph_random(wc_test_graph_t g, wc_test_t t, slong m,
+                     slong max_pairs, slong trace_odds, slong max_input,
+                     int connected)
+{
+    slong np, k, grp = 0;
+
+    wc_test_graph_clear(g);
+    wc_test_graph_init(g, m);
+    np = wc_test_randint(t, 0, max_pairs);
+    for (k = 0; k < np; k++)
+    {
+        slong a = wc_test_randint(t, 0, m - 1);
+        slong b = (m == 1 || wc_test_randint(t, 1, trace_odds) == 1)
+                  ? a : (a + wc_test_randint(t, 1, m - 1)) % m;
+
+        wc_test_graph_add_pair(g, a, b);
+    }
+    for (k = 0; k < m; k++)
+        g->input[k] = (max_input >= 0 && wc_test_randint(t, 0, 2) == 0)
+                      ? wc_test_randint(t, 0, max_input) : -1;
+    g->connected = connected;
+    for (k = 0; k < m; k++)
+    {
+        if (connected && k > 0 && wc_test_randint(t, 0, 1) == 0)
+            grp++;
+        g->group[k] = connected ? grp : 0;
+    }
+}
+
 static void
 put_index_name(char ** s, slong k)
 {

@@ -85,6 +85,15 @@ void wc_test_graph_add_pair(wc_test_graph_t g, slong a, slong b);
 void wc_test_graph_randtest(wc_test_graph_t g, wc_test_t t, slong max_m,
                             slong max_pairs, int connected);
 
+/* A random graph on exactly m tensors, of the shape the exact engines'
+   brute-force tests want: up to max_pairs pairs, each a trace with
+   probability 1/trace_odds and otherwise between two distinct tensors;
+   a third of the tensors at a random input label in 0..max_input (none
+   when max_input < 0); with connected set, random consecutive groups. */
+void wc_test_graph_random(wc_test_graph_t g, wc_test_t t, slong m,
+                          slong max_pairs, slong trace_odds,
+                          slong max_input, int connected);
+
 /* SPEC text for g; index k gets a multi-character name (the k-th of a,
    b, ..., z, A, ..., Z, a1, ...) in a scrambled order, so the parser must
    renumber.  Free with flint_free. */

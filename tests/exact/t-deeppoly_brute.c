@@ -67,35 +67,6 @@ random_net(wc_net_t net, wc_test_t t, slong H, slong deg)
     }
 }
 
-static void
-random_graph(wc_test_graph_t g, wc_test_t t, slong m, slong maxpairs,
-             int connected)
-{
-    slong np, k, grp = 0;
-
-    wc_test_graph_clear(g);
-    wc_test_graph_init(g, m);
-    np = wc_test_randint(t, 0, maxpairs);
-    for (k = 0; k < np; k++)
-    {
-        slong a = wc_test_randint(t, 0, m - 1);
-        slong b = (m == 1 || wc_test_randint(t, 0, 5) == 0)
-                  ? a : (a + wc_test_randint(t, 1, m - 1)) % m;
-
-        wc_test_graph_add_pair(g, a, b);
-    }
-    for (k = 0; k < m; k++)
-        g->input[k] = wc_test_randint(t, 0, 2) == 0
-                      ? wc_test_randint(t, 0, 2) : -1;
-    g->connected = connected;
-    for (k = 0; k < m; k++)
-    {
-        if (connected && k > 0 && wc_test_randint(t, 0, 1) == 0)
-            grp++;
-        g->group[k] = connected ? grp : 0;
-    }
-}
-
 /* c_0..c_(np-1) of the polynomial p of degree < np with p(i + 1) = y[i]
    (Newton's divided differences, then the monomial basis). */
 static void
@@ -406,7 +377,7 @@ main(void)
             case 8: H = 2; m = 3; deg = 2; maxpairs = 2; break;
             default: H = 2; m = 2; deg = 2; maxpairs = 2; break;
         }
-        random_graph(g, t, m, maxpairs, connected);
+        wc_test_graph_random(g, t, m, maxpairs, 6, 2, connected);
         text = wc_test_graph_text(g);
         random_net(net, t, H, deg);
 

@@ -62,35 +62,6 @@ make_identity_poly(wc_net_t net)
     fmpq_one(net->poly + 1);
 }
 
-static void
-random_graph(wc_test_graph_t g, wc_test_t t, slong m, slong maxpairs)
-{
-    slong np, k, grp = 0;
-    int connected = wc_test_randint(t, 0, 3) == 0;
-
-    wc_test_graph_clear(g);
-    wc_test_graph_init(g, m);
-    np = wc_test_randint(t, 0, maxpairs);
-    for (k = 0; k < np; k++)
-    {
-        slong a = wc_test_randint(t, 0, m - 1);
-        slong b = (m == 1 || wc_test_randint(t, 0, 5) == 0)
-                  ? a : (a + wc_test_randint(t, 1, m - 1)) % m;
-
-        wc_test_graph_add_pair(g, a, b);
-    }
-    for (k = 0; k < m; k++)
-        g->input[k] = wc_test_randint(t, 0, 2) == 0
-                      ? wc_test_randint(t, 0, 2) : -1;
-    g->connected = connected;
-    for (k = 0; k < m; k++)
-    {
-        if (connected && k > 0 && wc_test_randint(t, 0, 1) == 0)
-            grp++;
-        g->group[k] = connected ? grp : 0;
-    }
-}
-
 int
 main(void)
 {
@@ -125,7 +96,8 @@ main(void)
         int poly = wc_test_randint(t, 0, 1);
         wc_status s1, s2;
 
-        random_graph(g, t, m, (m == 6) ? 3 : 4);
+        wc_test_graph_random(g, t, m, (m == 6) ? 3 : 4, 6, 2,
+                             wc_test_randint(t, 0, 3) == 0);
         text = wc_test_graph_text(g);
         random_net(net, t, H, -1);
         wc_error_init(err);
@@ -186,7 +158,7 @@ main(void)
         char * text;
         wc_status s1, s2;
 
-        random_graph(g, t, m, 3);
+        wc_test_graph_random(g, t, m, 3, 6, 2, wc_test_randint(t, 0, 3) == 0);
         text = wc_test_graph_text(g);
         random_net(net, t, 1, deg);
         wc_error_init(err);
@@ -223,7 +195,7 @@ main(void)
         char * text;
         wc_status s1, s2, s3;
 
-        random_graph(g, t, m, 3);
+        wc_test_graph_random(g, t, m, 3, 6, 2, wc_test_randint(t, 0, 3) == 0);
         text = wc_test_graph_text(g);
         random_net(net, t, H, wc_test_randint(t, 1, H == 3 ? 2 : 3));
         wc_error_init(err);

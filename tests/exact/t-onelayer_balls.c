@@ -8,34 +8,6 @@
 
 #include "testutil.h"
 
-static void
-random_graph(wc_test_graph_t g, wc_test_t t, int connected, int inputs)
-{
-    slong m = 2 * wc_test_randint(t, 1, 2), np, k, grp = 0;
-
-    wc_test_graph_clear(g);
-    wc_test_graph_init(g, m);
-    np = wc_test_randint(t, 0, 4);
-    for (k = 0; k < np; k++)
-    {
-        slong a = wc_test_randint(t, 0, m - 1);
-        slong b = wc_test_randint(t, 0, 7) == 0
-                  ? a : (a + wc_test_randint(t, 1, m - 1)) % m;
-
-        wc_test_graph_add_pair(g, a, b);
-    }
-    for (k = 0; k < m; k++)
-        g->input[k] = (inputs && wc_test_randint(t, 0, 1))
-                      ? wc_test_randint(t, 0, 1) : -1;
-    g->connected = connected;
-    for (k = 0; k < m; k++)
-    {
-        if (connected && k > 0 && wc_test_randint(t, 0, 1) == 0)
-            grp++;
-        g->group[k] = connected ? grp : 0;
-    }
-}
-
 int
 main(void)
 {
@@ -74,7 +46,9 @@ main(void)
         char * text;
         int lc;
 
-        random_graph(g, t, wc_test_randint(t, 0, 2) == 0, which >= 8);
+        wc_test_graph_random(g, t, 2 * wc_test_randint(t, 1, 2), 4, 8,
+                             which >= 8 ? 1 : -1,
+                             wc_test_randint(t, 0, 2) == 0);
         text = wc_test_graph_text(g);
         wc_error_init(err);
         if (wc_spec_parse(spec, text, err) != WC_OK

@@ -62,38 +62,6 @@ random_net(wc_net_t net, wc_test_t t, slong max_deg)
     }
 }
 
-/* Mostly an even number of tensors (odd ones are zero by symmetry),
-   pairs between distinct tensors with a few traces, random inputs. */
-static void
-random_graph(wc_test_graph_t g, wc_test_t t, int connected)
-{
-    slong m, np, k, grp = 0;
-
-    m = (wc_test_randint(t, 0, 7) == 0) ? wc_test_randint(t, 1, 3)
-                                        : 2 * wc_test_randint(t, 1, 2);
-    wc_test_graph_clear(g);
-    wc_test_graph_init(g, m);
-    np = wc_test_randint(t, 0, 4);
-    for (k = 0; k < np; k++)
-    {
-        slong a = wc_test_randint(t, 0, m - 1);
-        slong b = (m == 1 || wc_test_randint(t, 0, 7) == 0)
-                  ? a : (a + wc_test_randint(t, 1, m - 1)) % m;
-
-        wc_test_graph_add_pair(g, a, b);
-    }
-    for (k = 0; k < m; k++)
-        g->input[k] = wc_test_randint(t, 0, 2) == 0
-                      ? wc_test_randint(t, 0, 3) : -1;
-    g->connected = connected;
-    for (k = 0; k < m; k++)
-    {
-        if (connected && k > 0 && wc_test_randint(t, 0, 1) == 0)
-            grp++;
-        g->group[k] = connected ? grp : 0;
-    }
-}
-
 /* coefficients of the polynomial of degree <= D through (n, y_n),
    n = 1..D+1 */
 static void
@@ -158,7 +126,11 @@ main(void)
         wc_status s1, s2;
 
         /* a spec small enough for brute force */
-        random_graph(g, t, connected);
+        /* mostly an even number of tensors (odd ones are zero by
+           symmetry) */
+        m = (wc_test_randint(t, 0, 7) == 0) ? wc_test_randint(t, 1, 3)
+                                            : 2 * wc_test_randint(t, 1, 2);
+        wc_test_graph_random(g, t, m, 4, 8, 3, connected);
         text = wc_test_graph_text(g);
         wc_error_init(err);
         if (wc_spec_parse(spec, text, err) != WC_OK)
