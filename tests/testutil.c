@@ -175,6 +175,47 @@ wc_test_graph_random(wc_test_graph_t g, wc_test_t t, slong m,
     }
 }
 
+void
+wc_test_small_fmpq(fmpq_t x, wc_test_t t)
+{
+    fmpq_set_si(x, wc_test_randint(t, -2, 2), wc_test_randint(t, 1, 2));
+}
+
+void
+wc_test_net_random_poly(wc_net_t net, wc_test_t t, slong deg)
+{
+    slong k;
+
+    if (net->poly != NULL)
+        _fmpq_vec_clear(net->poly, net->poly_len);
+    net->act = WC_ACT_POLY;
+    net->poly_len = deg + 1;
+    net->poly = _fmpq_vec_init(deg + 1);
+    for (k = 0; k <= deg; k++)
+        wc_test_small_fmpq(net->poly + k, t);
+    if (fmpq_is_zero(net->poly + deg))
+        fmpq_one(net->poly + deg);
+}
+
+void
+wc_test_net_random_inputs(wc_net_t net, wc_test_t t, slong ninputs)
+{
+    slong k, j;
+
+    if (net->input != NULL)
+        _fmpq_vec_clear(net->input, net->ninputs * net->din);
+    flint_free(net->input_label);
+    net->ninputs = ninputs;
+    net->input_label = flint_malloc(ninputs * sizeof(slong));
+    net->input = _fmpq_vec_init(ninputs * net->din);
+    for (k = 0; k < ninputs; k++)
+    {
+        net->input_label[k] = k;
+        for (j = 0; j < net->din; j++)
+            wc_test_small_fmpq(net->input + k * net->din + j, t);
+    }
+}
+
 static void
 put_index_name(char ** s, slong k)
 {

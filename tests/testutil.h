@@ -99,6 +99,17 @@ void wc_test_graph_random(wc_test_graph_t g, wc_test_t t, slong m,
    renumber.  Free with flint_free. */
 char * wc_test_graph_text(const wc_test_graph_t g);
 
+/* A random small rational p/q with |p| <= 2 and q in {1, 2}. */
+void wc_test_small_fmpq(fmpq_t x, wc_test_t t);
+
+/* Makes net's activation a polynomial of degree deg with random small
+   rational coefficients (the leading one nonzero). */
+void wc_test_net_random_poly(wc_net_t net, wc_test_t t, slong deg);
+
+/* Gives net the labelled inputs 0..ninputs-1 at random small rational
+   points of dimension net->din; the unlabelled input stays all-ones. */
+void wc_test_net_random_inputs(wc_net_t net, wc_test_t t, slong ninputs);
+
 /* Is text one valid JSON value (RFC 8259), with nothing but white space
    after it? */
 int wc_test_json_valid(const char * text);

@@ -27,16 +27,8 @@
 #define MAX_BRUTE 3e6
 
 static void
-small_rational(fmpq_t x, wc_test_t t)
-{
-    fmpq_set_si(x, wc_test_randint(t, -2, 2), wc_test_randint(t, 1, 2));
-}
-
-static void
 random_net(wc_net_t net, wc_test_t t, slong H, slong deg)
 {
-    slong k, j;
-
     wc_net_clear(net);
     wc_net_init(net);
     net->hidden = H;
@@ -49,22 +41,8 @@ random_net(wc_net_t net, wc_test_t t, slong H, slong deg)
         case 2: fmpq_zero(net->bias); break;
         default: fmpq_one(net->bias); break;
     }
-    net->act = WC_ACT_POLY;
-    net->poly_len = deg + 1;
-    net->poly = _fmpq_vec_init(deg + 1);
-    for (k = 0; k <= deg; k++)
-        small_rational(net->poly + k, t);
-    if (fmpq_is_zero(net->poly + deg))
-        fmpq_one(net->poly + deg);
-    net->ninputs = 3;
-    net->input_label = flint_malloc(3 * sizeof(slong));
-    net->input = _fmpq_vec_init(3 * net->din);
-    for (k = 0; k < 3; k++)
-    {
-        net->input_label[k] = k;
-        for (j = 0; j < net->din; j++)
-            small_rational(net->input + k * net->din + j, t);
-    }
+    wc_test_net_random_poly(net, t, deg);
+    wc_test_net_random_inputs(net, t, 3);
 }
 
 /* c_0..c_(np-1) of the polynomial p of degree < np with p(i + 1) = y[i]

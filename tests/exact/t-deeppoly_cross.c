@@ -12,8 +12,6 @@
 static void
 random_net(wc_net_t net, wc_test_t t, slong H, slong deg)
 {
-    slong k, j;
-
     wc_net_clear(net);
     wc_net_init(net);
     net->hidden = H;
@@ -28,26 +26,8 @@ random_net(wc_net_t net, wc_test_t t, slong H, slong deg)
     if (deg < 0)
         net->act = WC_ACT_LINEAR;
     else
-    {
-        net->act = WC_ACT_POLY;
-        net->poly_len = deg + 1;
-        net->poly = _fmpq_vec_init(deg + 1);
-        for (k = 0; k <= deg; k++)
-            fmpq_set_si(net->poly + k, wc_test_randint(t, -3, 3),
-                        wc_test_randint(t, 1, 3));
-        if (fmpq_is_zero(net->poly + deg))
-            fmpq_one(net->poly + deg);
-    }
-    net->ninputs = 3;
-    net->input_label = flint_malloc(3 * sizeof(slong));
-    net->input = _fmpq_vec_init(3 * net->din);
-    for (k = 0; k < 3; k++)
-    {
-        net->input_label[k] = k;
-        for (j = 0; j < net->din; j++)
-            fmpq_set_si(net->input + k * net->din + j,
-                        wc_test_randint(t, -2, 2), wc_test_randint(t, 1, 2));
-    }
+        wc_test_net_random_poly(net, t, deg);
+    wc_test_net_random_inputs(net, t, 3);
 }
 
 /* poly(0,1): the identity as a polynomial */

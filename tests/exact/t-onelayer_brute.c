@@ -13,18 +13,9 @@
 #include "testutil.h"
 #include "onelayer_brute.h"
 
-/* A random small rational: p/q with |p| <= 2, q in {1, 2}. */
-static void
-small_rational(fmpq_t x, wc_test_t t)
-{
-    fmpq_set_si(x, wc_test_randint(t, -2, 2), wc_test_randint(t, 1, 2));
-}
-
 static void
 random_net(wc_net_t net, wc_test_t t, slong max_deg)
 {
-    slong k, j, deg;
-
     wc_net_clear(net);
     wc_net_init(net);
     net->hidden = 1;
@@ -40,26 +31,9 @@ random_net(wc_net_t net, wc_test_t t, slong max_deg)
     if (wc_test_randint(t, 0, 4) == 0)
         net->act = WC_ACT_LINEAR;
     else
-    {
-        net->act = WC_ACT_POLY;
-        deg = wc_test_randint(t, 1, max_deg);
-        net->poly_len = deg + 1;
-        net->poly = _fmpq_vec_init(deg + 1);
-        for (k = 0; k <= deg; k++)
-            small_rational(net->poly + k, t);
-        if (fmpq_is_zero(net->poly + deg))
-            fmpq_one(net->poly + deg);
-    }
+        wc_test_net_random_poly(net, t, wc_test_randint(t, 1, max_deg));
     /* labels 0..3 get random inputs (the default label stays all-ones) */
-    net->ninputs = 4;
-    net->input_label = flint_malloc(4 * sizeof(slong));
-    net->input = _fmpq_vec_init(4 * net->din);
-    for (k = 0; k < 4; k++)
-    {
-        net->input_label[k] = k;
-        for (j = 0; j < net->din; j++)
-            small_rational(net->input + k * net->din + j, t);
-    }
+    wc_test_net_random_inputs(net, t, 4);
 }
 
 /* coefficients of the polynomial of degree <= D through (n, y_n),
