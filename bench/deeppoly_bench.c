@@ -8,10 +8,11 @@
    within a second and within a minute.  Times are CPU seconds of one run
    on one thread.  A depth whose time, extrapolated from the growth
    between the two depths before it, would exceed ten times the limit is
-   not run (the line says so), and every run is a child process limited
-   to ten times the limit in CPU time.  WC_BENCH_QUICK=1 stops at 5 seconds
-   instead (for a smoke run); an argument k starts at the k-th case
-   (from 0), to resume a long run. */
+   not run (the line says so; only when the earlier of the two took half
+   a second or more, as shorter times are too noisy to extrapolate), and
+   every run is a child process limited to ten times the limit in CPU
+   time.  WC_BENCH_QUICK=1 stops at 5 seconds instead (for a smoke run);
+   an argument k starts at the k-th case (from 0), to resume a long run. */
 
 #include <math.h>
 #include <stdio.h>
@@ -165,7 +166,7 @@ main(int argc, char ** argv)
             double t;
             int ok;
 
-            if (H >= 3 && t2 > 0.0 && t1 * (t1 / t2) > 10.0 * limit)
+            if (H >= 3 && t2 >= 0.5 && t1 * (t1 / t2) > 10.0 * limit)
             {
                 printf("%-22s %-24s %3ld  not run: about %.3g s by the "
                        "growth from H = %ld\n", cases[i].spec, cases[i].act,
