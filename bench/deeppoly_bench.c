@@ -67,7 +67,7 @@ run_one(const bench_case * c, slong H, double * t)
 
     if (st != WC_OK)
         printf("%-22s %-24s %3ld %10.3g %10.3g %10s %8s %8s %6s %8s  "
-               "refused: %.60s\n", c->spec, c->act, (long) H, *t,
+               "not answered: %s\n", c->spec, c->act, (long) H, *t,
                info->estimate, "-", "-", "-", "-", "-", err->msg);
     else
         printf("%-22s %-24s %3ld %10.3g %10.3g %10.3g %8ld %8ld %6ld "
