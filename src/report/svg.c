@@ -9,7 +9,7 @@
 #define PANEL_H 300.0
 #define LEFT 70.0       /* room for the y tick labels and axis label */
 #define RIGHT 16.0
-#define TOP 46.0        /* room for the title lines */
+#define TOP 56.0        /* room for the three title lines */
 #define BOTTOM 96.0     /* x ticks, x label and the legend */
 
 /* Escapes text for SVG. */
@@ -27,6 +27,24 @@ put_text(wc_buf_t buf, const char * s)
             default: wc_buf_putc(buf, *s);
         }
     }
+}
+
+/* A line of text at (x, y) whose element carries the attributes attrs.
+   Where its width, estimated at em times the font size per character,
+   would pass room, the browser is told to fit it into room (a long SPEC
+   or NET would otherwise run into the next panel). */
+static void
+put_line(wc_buf_t buf, double x, double y, const char * attrs,
+         double size, double em, double room, const char * s)
+{
+    wc_buf_printf(buf, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%g\" %s",
+                  x, y, size, attrs);
+    if ((double) strlen(s) * em * size > room)
+        wc_buf_printf(buf, " textLength=\"%.1f\" "
+                      "lengthAdjust=\"spacingAndGlyphs\"", room);
+    wc_buf_putc(buf, '>');
+    put_text(buf, s);
+    wc_buf_puts(buf, "</text>\n");
 }
 
 /* The y axis label: what is plotted. */
@@ -64,7 +82,7 @@ static void
 panel(wc_buf_t buf, const wc_table_row_struct * row, double ox, double oy)
 {
     double pw = PANEL_W - LEFT - RIGHT, ph = PANEL_H - TOP - BOTTOM;
-    double xlo, xhi, ylo = HUGE_VAL, yhi = -HUGE_VAL, t, gmid;
+    double xlo, xhi, ylo = HUGE_VAL, yhi = -HUGE_VAL, t, gmid, lx;
     slong w;
     wc_buf_t label;
 
@@ -105,16 +123,12 @@ panel(wc_buf_t buf, const wc_table_row_struct * row, double ox, double oy)
     wc_buf_printf(buf, "<g class=\"panel\">\n<rect x=\"%.1f\" y=\"%.1f\" "
                   "width=\"%.1f\" height=\"%.1f\" fill=\"white\" "
                   "stroke=\"#888\"/>\n", ox + LEFT, oy + TOP, pw, ph);
-    wc_buf_printf(buf, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" "
-                  "font-weight=\"bold\">", ox + 8, oy + 18);
-    put_text(buf, row->name);
-    wc_buf_printf(buf, "</text>\n<text x=\"%.1f\" y=\"%.1f\" "
-                  "font-size=\"10\" font-family=\"monospace\">", ox + 8,
-                  oy + 34);
-    put_text(buf, row->spec);
-    wc_buf_puts(buf, "  [");
-    put_text(buf, row->net);
-    wc_buf_puts(buf, "]</text>\n");
+    put_line(buf, ox + 8, oy + 18, "font-weight=\"bold\"", 14, 0.62,
+             PANEL_W - 16, row->name);
+    put_line(buf, ox + 8, oy + 32, "font-family=\"monospace\"", 10, 0.6,
+             PANEL_W - 16, row->spec);
+    put_line(buf, ox + 8, oy + 46, "font-family=\"monospace\"", 10, 0.6,
+             PANEL_W - 16, row->net);
 
     /* x ticks at the widths measured. */
     for (w = 0; w < row->nwidths; w++)
@@ -212,22 +226,23 @@ panel(wc_buf_t buf, const wc_table_row_struct * row, double ox, double oy)
 
     /* Legend under the axes. */
     t = oy + TOP + ph + 48;
+    lx = ox + 30;
     wc_buf_printf(buf, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"/>"
                   "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">Monte Carlo "
-                  "estimate +/- 1 standard error</text>\n", ox + LEFT + 6,
-                  t - 4, ox + LEFT + 18, t);
+                  "estimate +/- 1 standard error</text>\n", lx + 6,
+                  t - 4, lx + 18, t);
     wc_buf_printf(buf, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                   "y2=\"%.1f\" stroke=\"#1f77b4\" stroke-width=\"2\"/>"
                   "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">fit: slope "
-                  "%.3f, 95%% interval [%.3f, %.3f]</text>\n", ox + LEFT,
-                  t + 10, ox + LEFT + 12, t + 10, ox + LEFT + 18, t + 14,
+                  "%.3f, 95%% interval [%.3f, %.3f]</text>\n", lx,
+                  t + 10, lx + 12, t + 10, lx + 18, t + 14,
                   row->fit.slope, row->fit.ci_lo, row->fit.ci_hi);
     if (row->has_corrected)
     {
         t += 14;
         wc_buf_printf(buf, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">"
-                      "with a 1/n correction: slope %.3f, 95%% interval "
-                      "[%.3f, %.3f]</text>\n", ox + LEFT + 18, t + 14,
+                      "with a 1/n term: slope %.3f, 95%% interval "
+                      "[%.3f, %.3f]</text>\n", lx + 18, t + 14,
                       row->corrected.slope, row->corrected.ci_lo,
                       row->corrected.ci_hi);
     }
@@ -244,8 +259,8 @@ panel(wc_buf_t buf, const wc_table_row_struct * row, double ox, double oy)
         wc_buf_printf(buf, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
                       "y2=\"%.1f\" stroke=\"#d62728\" stroke-width=\"1.5\" "
                       "stroke-dasharray=\"6,4\"/><text x=\"%.1f\" y=\"%.1f\" "
-                      "font-size=\"11\">", ox + LEFT, t + 24, ox + LEFT + 12,
-                      t + 24, ox + LEFT + 18, t + 28);
+                      "font-size=\"11\">", lx, t + 24, lx + 12,
+                      t + 24, lx + 18, t + 28);
         put_text(buf, label->str);
         if (row->has_verdict)
         {
