@@ -5,9 +5,13 @@
    state at distance j below the output is the same for every depth
    H > j (only the last step, at level 1, is special: its covariance is a
    number).  So the engine prices a deep request by running it as pilots
-   at depths 1 and 2 and extrapolating geometrically,
-       W(H) ~ W(2) (W(2) / W(1))^(H - 2),
-   and a request of depth 1 or 2 from its exact output state: the
+   at depths 1, 2, ..., k < H, each deeper one only while it is predicted
+   to cost at most a hundredth of the bound, and extrapolating the ratio
+   r(j) = W(j) / W(j - 1), which grows with depth as the state's degree
+   and coefficients do: r(j + 1) = g r(j), with g = r(k) / r(k - 1)
+   clamped to [1, 2] (g = 1 with two pilots only), and
+       W(H) ~ W(k) r(k + 1) r(k + 2) ... r(H);
+   a request of depth 1 or 2 from its exact output state: the
    downward closure D_H of that state and the number of terms of the
    moment recursion,
        pairs_H = sum_{e in D_H} prod_tau (e_tau + 1) - |D_H|,
@@ -184,18 +188,54 @@ pilot(const wc_dp_problem_t pr, slong h, double max_terms)
     return ok ? cnt.operations : -1.0;
 }
 
+/* The ratio W(k) / W(k - 1) of two pilots, at least 1. */
+static double
+growth(double w_hi, double w_lo)
+{
+    return FLINT_MAX(1.0, w_hi / FLINT_MAX(w_lo, 1.0));
+}
+
 double
 _wc_dp_estimate(const wc_dp_problem_t pr, double max_terms)
 {
-    double w1, w2;
+    double w[3], r, g, est;     /* w: pilots at depths k - 2, k - 1, k */
+    slong k, j;
 
     if (pr->H <= 2)
         return model_estimate(pr);
 
-    w1 = pilot(pr, 1, max_terms);
-    w2 = (w1 < 0.0) ? -1.0 : pilot(pr, 2, max_terms);
-    if (w2 < 0.0)
+    w[0] = -1.0;
+    w[1] = pilot(pr, 1, max_terms);
+    w[2] = (w[1] < 0.0) ? -1.0 : pilot(pr, 2, max_terms);
+    if (w[2] < 0.0)
         return HUGE_VAL;
-    return w2 * pow(FLINT_MAX(1.0, w2 / FLINT_MAX(w1, 1.0)),
-                    (double) (pr->H - 2));
+
+    /* Deeper pilots while the next one is predicted to cost at most a
+       hundredth of the bound (each runs under a tenth of it). */
+    for (k = 2; ; k++)
+    {
+        double next;
+
+        r = growth(w[2], w[1]);
+        g = (w[0] < 0.0) ? 1.0
+            : FLINT_MIN(2.0, FLINT_MAX(1.0, r / growth(w[1], w[0])));
+        if (k + 1 >= pr->H || w[2] * r * g > max_terms / 100.0)
+            break;
+        next = pilot(pr, k + 1, max_terms / 10.0);
+        if (next < 0.0)
+            break;
+        w[0] = w[1];
+        w[1] = w[2];
+        w[2] = next;
+    }
+
+    est = w[2];
+    for (j = k + 1; j <= pr->H; j++)
+    {
+        r *= g;
+        est *= r;
+        if (est > 1e300)
+            return HUGE_VAL;
+    }
+    return est;
 }
