@@ -44,11 +44,13 @@ deep_ratio(wc_test_t t, const char * spec_text, const char * net_text)
     if (wc_spec_parse(spec, spec_text, err) == WC_OK
         && wc_net_parse(net, net_text, err) == WC_OK
         && wc_exact_deeppoly(s, spec, net, opt, info, err) == WC_OK)
+    {
         r = info->estimate / info->operations;
+        printf("%s | %s: estimate %.3g, work done %.3g\n", spec_text,
+               net_text, info->estimate, info->operations);
+    }
     else
         WC_CHECK(t, 0, "%s | %s: %s", spec_text, net_text, err->msg);
-    printf("%s | %s: estimate %.3g, work done %.3g\n", spec_text, net_text,
-           info->estimate, info->operations);
     wc_series_clear(s);
     wc_net_clear(net);
     wc_spec_clear(spec);
